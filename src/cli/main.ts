@@ -1,0 +1,38 @@
+/**
+ * The `occsim` command line: dispatches to one module per command. Every command is
+ * `(args) => Promise<exit code>`; bad input surfaces as InputError and is printed without a stack.
+ */
+import { InputError, EXIT_BAD_INPUT, EXIT_FAILURE } from './errors.ts';
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+export function usage(): string {
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return ['Usage: occsim <command> [options]', '', 'Commands:', ...rows, '', 'occsim <command> --help for details.'].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name === undefined ? EXIT_BAD_INPUT : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`occsim: unknown command "${name}"\n\n${usage()}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    return await (await command.load())(rest);
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`occsim ${name}: ${error.message}\n`);
+      for (const p of error.problems) process.stderr.write(`  ${p}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    process.stderr.write(`occsim ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}
