@@ -1,0 +1,156 @@
+/**
+ * Queueing formulas for staffing: Erlang C (M/M/c, callers wait for ever) and Erlang A
+ * (M/M/c+M, exponential patience). Rates are per second and times in seconds. They serve two
+ * purposes: known answers the simulator must reproduce, and the per-interval staffing requirement.
+ * Erlang A is computed from the birth–death chain of M/M/c+M, truncated where the tail is negligible.
+ */
+
+export interface ErlangCParams {
+  agents: number;
+  arrivalRate: number;
+  serviceRate: number;
+}
+
+export interface ErlangAParams extends ErlangCParams {
+  /** 1 / mean patience. Zero gives Erlang C. */
+  abandonRate: number;
+}
+
+export interface QueueMetrics {
+  /** Share of offered calls that wait at all. */
+  probWait: number;
+  /** Share of offered calls that hang up before answer. */
+  probAbandon: number;
+  /** Mean time in queue over all offered calls (abandoners count until they hang up). */
+  meanWait: number;
+  /** Share of offered calls answered within `t` seconds. */
+  serviceLevel(t: number): number;
+}
+
+/** Erlang C probability of waiting, by the stable recurrence on Erlang B. */
+export function erlangCProbWait(agents: number, load: number): number {
+  if (load >= agents) return 1;
+  let b = 1;
+  for (let k = 1; k <= agents; k++) b = (load * b) / (k + load * b);
+  return b / (1 - (load / agents) * (1 - b));
+}
+
+export function erlangC({ agents, arrivalRate, serviceRate }: ErlangCParams): QueueMetrics {
+  const load = arrivalRate / serviceRate;
+  const probWait = erlangCProbWait(agents, load);
+  const drain = agents * serviceRate - arrivalRate;
+  return {
+    probWait,
+    probAbandon: 0,
+    meanWait: drain > 0 ? probWait / drain : Infinity,
+    serviceLevel: (t) => (drain > 0 ? 1 - probWait * Math.exp(-drain * t) : 0),
+  };
+}
+
+/** Stationary distribution of the number in system for M/M/c+M, as normalised weights. */
+function erlangAStates({ agents, arrivalRate, serviceRate, abandonRate }: ErlangAParams): Float64Array {
+  const weights: number[] = [1];
+  let w = 1;
+  let total = 1;
+  for (let n = 1; ; n++) {
+    const deathRate = Math.min(n, agents) * serviceRate + Math.max(0, n - agents) * abandonRate;
+    w *= arrivalRate / deathRate;
+    weights.push(w);
+    total += w;
+    // Past the agents, weights fall geometrically once deaths outpace arrivals; stop when negligible.
+    if (n > agents && deathRate > arrivalRate && w / total < 1e-16) break;
+    if (n > 1_000_000) throw new Error('Erlang A: the queue does not settle (no abandonment and load ≥ agents)');
+  }
+  return Float64Array.from(weights, (x) => x / total);
+}
+
+/**
+ * P(answered within t | k callers ahead in queue) for a caller with exponential patience: the
+ * queue ahead shrinks at rate c·μ + j·θ (service or abandonment of those j ahead), while the caller
+ * themself abandons at rate θ. Solved by uniformisation of that small absorbing chain.
+ */
+function answeredWithin(t: number, ahead: number, p: ErlangAParams): number {
+  const { agents, serviceRate, abandonRate } = p;
+  const cMu = agents * serviceRate;
+  const maxRate = cMu + (ahead + 1) * abandonRate;
+  const lt = maxRate * t;
+  // prob[j] = probability the chain is in state "j ahead" (not yet absorbed); served is absorbing.
+  let prob = new Float64Array(ahead + 1);
+  prob[ahead] = 1;
+  let served = 0;
+  let poisson = Math.exp(-lt);
+  let cumulative = poisson;
+  let result = 0;
+  // Poisson weights may underflow for large lt: fall back to log-space start.
+  let logWeight = -lt;
+  for (let step = 0; step < 100_000; step++) {
+    result += Math.exp(logWeight) * served;
+    if (step > lt && 1 - cumulative < 1e-13) break;
+    const next = new Float64Array(ahead + 1);
+    let newlyServed = 0;
+    for (let j = 0; j <= ahead; j++) {
+      const pj = prob[j]!;
+      if (pj === 0) continue;
+      const leave = cMu + j * abandonRate; // someone ahead is served or hangs up (or, at j=0, we are served)
+      const quit = abandonRate; // we hang up
+      if (j === 0) newlyServed += (pj * leave) / maxRate;
+      else next[j - 1]! += (pj * leave) / maxRate;
+      next[j]! += (pj * (maxRate - leave - quit)) / maxRate;
+    }
+    served += newlyServed;
+    prob = next;
+    logWeight += Math.log(lt) - Math.log(step + 1);
+    poisson = Math.exp(logWeight);
+    cumulative += poisson;
+  }
+  return result + Math.max(0, 1 - cumulative) * served;
+}
+
+export function erlangA(params: ErlangAParams): QueueMetrics {
+  if (params.abandonRate <= 0) return erlangC(params);
+  const { agents, arrivalRate, abandonRate } = params;
+  const pi = erlangAStates(params);
+  let probWait = 0;
+  let queueLength = 0;
+  for (let n = agents; n < pi.length; n++) {
+    probWait += pi[n]!;
+    queueLength += (n - agents) * pi[n]!;
+  }
+  return {
+    probWait,
+    probAbandon: (queueLength * abandonRate) / arrivalRate,
+    meanWait: queueLength / arrivalRate, // Little's law over all offered calls
+    serviceLevel(t: number) {
+      let sl = 0;
+      for (let n = 0; n < agents && n < pi.length; n++) sl += pi[n]!; // answered at once
+      for (let n = agents; n < pi.length; n++) {
+        if (pi[n]! < 1e-12) continue;
+        sl += pi[n]! * answeredWithin(t, n - agents, params);
+      }
+      return sl;
+    },
+  };
+}
+
+export interface ServiceTarget {
+  /** Answer within this many seconds... */
+  seconds: number;
+  /** ...for at least this share of offered calls (0–1). */
+  share: number;
+}
+
+/** Fewest agents that meet the target (and, for Erlang C, keep the queue stable). */
+export function agentsNeeded(
+  kind: 'C' | 'A',
+  params: Omit<ErlangAParams, 'agents'>,
+  target: ServiceTarget,
+): number {
+  if (params.arrivalRate <= 0) return 0;
+  const load = params.arrivalRate / params.serviceRate;
+  let agents = kind === 'C' ? Math.floor(load) + 1 : Math.max(1, Math.floor(load * 0.5));
+  for (; agents < 100_000; agents++) {
+    const m = kind === 'C' ? erlangC({ ...params, agents }) : erlangA({ ...params, agents });
+    if (m.serviceLevel(target.seconds) >= target.share) return agents;
+  }
+  throw new Error('agentsNeeded: no staffing level meets the target');
+}
