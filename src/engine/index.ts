@@ -1,0 +1,5 @@
+/** The discrete-event engine: nothing here knows about police, calls or the DOM. */
+export { EventCalendar } from './calendar.ts';
+export { RandomStreams, createStream, streamSeed, type Random } from './random.ts';
+export { sampler, discrete, distProblems, meanOf, DIST_NAMES, type DistSpec, type Sampler } from './distributions.ts';
+export { PiecewiseArrivals } from './arrivals.ts';

@@ -1,0 +1,71 @@
+/**
+ * Rules that relate one field to another, run after the schema: references between sections,
+ * orderings, and demand that nothing could answer. Each returns problems with field paths.
+ */
+import { distProblems, type DistSpec } from '../engine/index.ts';
+import { CHANNELS, PHONE_CHANNELS, type Channel, type Scenario } from './schema.ts';
+import type { Problem } from './problems.ts';
+import { skillsOf } from './staff-groups.ts';
+
+export function crossCheck(s: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  const checkDist = (path: string, spec: DistSpec | undefined) => {
+    if (spec) for (const p of distProblems(spec)) add(`${path}.${p.path}`, p.message);
+  };
+
+  if (s.horizon.warmupDays >= s.horizon.days)
+    add('horizon.warmupDays', `expected fewer warm-up days than days (${s.horizon.days}), got ${s.horizon.warmupDays}`);
+
+  const divertsOnline = PHONE_CHANNELS.some((c) => Object.values(s.diversion[c] ?? {}).some((x) => x > 0));
+  const offered = (c: Channel) => (s.demand.channels[c]?.callsPerDay ?? 0) > 0 || (c === 'online' && divertsOnline);
+  const skills = skillsOf(s.staffing);
+
+  for (const c of CHANNELS) {
+    const handling = s.handling[c];
+    if (handling) {
+      checkDist(`handling.${c}.talkMinutes`, handling.talkMinutes);
+      checkDist(`handling.${c}.wrapMinutes`, handling.wrapMinutes);
+      for (const [type, h] of Object.entries(handling.byCallType)) {
+        checkDist(`handling.${c}.byCallType.${type}.talkMinutes`, h.talkMinutes);
+        checkDist(`handling.${c}.byCallType.${type}.wrapMinutes`, h.wrapMinutes);
+      }
+    }
+    checkDist(`patience.${c}`, s.patience[c]);
+    checkDist(`redial.${c}.delayMinutes`, s.redial[c]?.delayMinutes);
+    if (!offered(c)) continue;
+    if (!handling) add(`handling.${c}`, `required: ${c} has demand but no handling time`);
+    if (!skills.has(c)) add('staffing', `no staff group is skilled for ${c}, which has demand`);
+    const mix = s.demand.channels[c]?.mix;
+    if (mix && !Object.values(mix).some((w) => w > 0)) add(`demand.channels.${c}.mix`, 'expected at least one call type with a share > 0');
+  }
+  if (s.redial['online']) add('redial.online', 'online reports do not abandon, so they cannot redial');
+  if (s.patience['online']) add('patience.online', 'online reports do not abandon; remove this or use the online target');
+
+  const st = s.staffing;
+  const hasRota = st.shifts !== undefined || st.groups !== undefined;
+  if (st.fixed === undefined && !hasRota) add('staffing', 'expected either "fixed" or "groups" with "shifts"');
+  if (st.fixed !== undefined && hasRota) add('staffing', 'expected either "fixed" or "groups" with "shifts", not both');
+  if (hasRota) {
+    if (!st.groups?.length) add('staffing.groups', 'required: at least one staff group for the shifts');
+    if (!st.shifts) add('staffing.shifts', 'required: the shifts of the rota');
+    const ids = new Set<string>();
+    st.groups?.forEach((g, i) => {
+      if (ids.has(g.id)) add(`staffing.groups.${i}.id`, `duplicate group id "${g.id}"`);
+      ids.add(g.id);
+    });
+    st.shifts?.forEach((shift, i) => {
+      if (!ids.has(shift.group))
+        add(`staffing.shifts.${i}.group`, `expected one of ${[...ids].map((x) => `"${x}"`).join(' | ') || 'the groups'}, got "${shift.group}"`);
+      shift.breaks.forEach((b, j) => {
+        if (b.afterMinutes + b.minutes > shift.hours * 60)
+          add(`staffing.shifts.${i}.breaks.${j}`, `break ends after the shift (${shift.hours} h)`);
+      });
+    });
+  }
+
+  s.desks.periods.forEach((p, i) => {
+    if (p.from && p.to && p.to < p.from) add(`desks.periods.${i}.to`, `expected a date on or after ${p.from}, got ${p.to}`);
+  });
+  return problems;
+}

@@ -1,0 +1,166 @@
+/**
+ * The scenario format: one zod schema, the single definition of what a scenario may contain and
+ * of every default. Handling and patience times are in minutes, answer targets in seconds, the
+ * online target in hours. Field-level rules live here; rules that relate fields (a shift naming a
+ * group that exists, warm-up shorter than the horizon) live in `check.ts`.
+ */
+import { z } from 'zod';
+import { DIST_NAMES } from '../engine/index.ts';
+import { SEED_PROFILE_NAMES } from './seeds.ts';
+
+export const CHANNELS = ['999', '101', 'online'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const PHONE_CHANNELS = ['999', '101'] as const;
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const nonNegative = () => z.number().min(0).max(1e12);
+const positive = () => z.number().gt(0).max(1e12);
+const share = () => z.number().min(0).max(1);
+const wholeNonNegative = () => z.number().int().min(0).max(1e6);
+const isoDate = () =>
+  z.iso.date({ error: (issue) => `expected a date as YYYY-MM-DD, got ${JSON.stringify(issue.input)}` });
+const clock = () =>
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: (issue) => `expected a time as HH:MM (00:00–23:59), got ${JSON.stringify(issue.input)}` });
+const id = () => z.string().regex(/^[A-Za-z0-9][\w-]*$/, { error: 'expected an id of letters, digits, - and _' });
+
+/** One record keyed by channel, every channel optional. */
+const byChannel = <T extends z.ZodType>(schema: T) =>
+  z.strictObject({ '999': schema.optional(), '101': schema.optional(), online: schema.optional() });
+
+export const distSchema = z.discriminatedUnion(
+  'dist',
+  [
+    z.strictObject({ dist: z.literal('fixed'), value: nonNegative() }),
+    z.strictObject({ dist: z.literal('exponential'), mean: positive() }),
+    z.strictObject({ dist: z.literal('lognormal'), mean: positive(), sd: nonNegative() }),
+    z.strictObject({ dist: z.literal('gamma'), mean: positive(), sd: nonNegative() }),
+    z.strictObject({ dist: z.literal('uniform'), min: nonNegative(), max: nonNegative() }),
+    z.strictObject({ dist: z.literal('triangular'), min: nonNegative(), mode: nonNegative(), max: nonNegative() }),
+    z.strictObject({
+      dist: z.literal('empirical'),
+      values: z.array(z.strictObject({ value: nonNegative(), weight: nonNegative() })).min(1),
+    }),
+  ],
+  { error: () => `expected one of ${DIST_NAMES.map((d) => JSON.stringify(d)).join(' | ')}` },
+);
+
+/** Either the name of a profile shipped in seeds/ or the factors themselves. */
+const factors = (n: number) =>
+  z.union([z.array(nonNegative()).length(n), z.enum(SEED_PROFILE_NAMES)], {
+    error: (issue) =>
+      Array.isArray(issue.input)
+        ? `expected exactly ${n} factors ≥ 0, got a list of ${issue.input.length}`
+        : `expected ${n} factors or one of ${SEED_PROFILE_NAMES.map((s) => JSON.stringify(s)).join(' | ')}, got ${JSON.stringify(issue.input)}`,
+  });
+
+const channelDemandSchema = z.strictObject({
+  callsPerDay: nonNegative(),
+  hourOfWeek: factors(168).optional(),
+  month: factors(12).optional(),
+  /** Relative weight of each call type on this channel; normalised by the model. */
+  mix: z.record(id(), nonNegative()).optional(),
+});
+
+export const demandSchema = z.strictObject({
+  profile: z.enum(['flat', 'weekly']).default('flat'),
+  hourOfWeek: factors(168).optional(),
+  month: factors(12).optional(),
+  specialDays: z.array(z.strictObject({ date: isoDate(), factor: nonNegative(), name: z.string().optional() })).default([]),
+  channels: byChannel(channelDemandSchema),
+});
+
+const handlingSchema = z.strictObject({
+  talkMinutes: distSchema,
+  wrapMinutes: distSchema.default({ dist: 'fixed', value: 0 }),
+  byCallType: z
+    .record(id(), z.strictObject({ talkMinutes: distSchema.optional(), wrapMinutes: distSchema.optional() }))
+    .default({}),
+});
+
+const redialSchema = z.strictObject({
+  /** Probability an abandoned caller rings back. */
+  probability: share(),
+  delayMinutes: distSchema,
+  /** Of those who ring back after abandoning 101, the share who ring 999 instead. */
+  to999: share().default(0),
+});
+
+export const groupSchema = z.strictObject({
+  id: id(),
+  name: z.string().optional(),
+  skills: z.array(z.enum(CHANNELS)).min(1),
+  costPerHour: nonNegative().default(0),
+  /** Works from a desk in the room (counts against the desk cap). */
+  usesDesk: z.boolean().default(true),
+});
+
+export const shiftSchema = z.strictObject({
+  group: id(),
+  name: z.string().optional(),
+  start: clock(),
+  hours: z.number().gt(0).max(24),
+  days: z.array(z.enum(WEEKDAYS)).min(1).default([...WEEKDAYS]),
+  staff: wholeNonNegative(),
+  breaks: z
+    .array(z.strictObject({ afterMinutes: nonNegative(), minutes: positive(), paid: z.boolean().default(false) }))
+    .default([]),
+});
+
+export const staffingSchema = z.strictObject({
+  /** A constant number of all-skilled handlers on duty, instead of groups and shifts. */
+  fixed: wholeNonNegative().optional(),
+  groups: z.array(groupSchema).optional(),
+  shifts: z.array(shiftSchema).optional(),
+  /** Share of rostered staff absent (sickness, training, abstraction), drawn per shift per day. */
+  shrinkage: z.number().min(0).max(0.95).default(0),
+});
+
+export const deskPeriodSchema = z.strictObject({
+  from: isoDate().optional(),
+  to: isoDate().optional(),
+  /** Desks usable at once; staff beyond them cannot take calls. */
+  usable: wholeNonNegative(),
+  /** Rostered staff who are shielding and so not on the floor. */
+  shielding: wholeNonNegative().default(0),
+});
+
+export const targetsSchema = z.strictObject({
+  '999': z.strictObject({ seconds: nonNegative().default(10), share: share().default(0.9) }).default({ seconds: 10, share: 0.9 }),
+  '101': z.strictObject({ seconds: nonNegative().default(60), share: share().default(0.8) }).default({ seconds: 60, share: 0.8 }),
+  online: z.strictObject({ hours: positive().default(24), share: share().default(0.9) }).default({ hours: 24, share: 0.9 }),
+});
+
+export const triageSchema = z.looseObject({ enabled: z.boolean().default(false) });
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  seed: z.union([z.string(), z.number()]).transform(String).optional(),
+  horizon: z.strictObject({
+    startDate: isoDate().default('2025-01-06'),
+    days: z.number().int().min(1).max(36_600),
+    warmupDays: z.number().int().min(0).default(0),
+  }),
+  demand: demandSchema,
+  handling: byChannel(handlingSchema),
+  patience: byChannel(distSchema).default({}),
+  redial: byChannel(redialSchema).default({}),
+  /** Share of each call type, per phone channel, reported online instead. */
+  diversion: z.strictObject({ '999': z.record(id(), share()).optional(), '101': z.record(id(), share()).optional() }).default({}),
+  staffing: staffingSchema,
+  desks: z.strictObject({ periods: z.array(deskPeriodSchema).default([]) }).default({ periods: [] }),
+  triage: triageSchema.default({ enabled: false }),
+  targets: targetsSchema.default({
+    '999': { seconds: 10, share: 0.9 },
+    '101': { seconds: 60, share: 0.8 },
+    online: { hours: 24, share: 0.9 },
+  }),
+});
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type DistSpecInput = z.output<typeof distSchema>;
+export type Group = z.output<typeof groupSchema>;
+export type Shift = z.output<typeof shiftSchema>;
