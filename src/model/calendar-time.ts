@@ -1,0 +1,39 @@
+/**
+ * Simulated time is seconds since 00:00 on the scenario's start date (Europe/London wall clock,
+ * without daylight-saving shifts). These helpers map it to days, dates and the hour of the week
+ * (0 = Monday 00:00–01:00).
+ */
+export const DAY = 86_400;
+export const HOUR = 3_600;
+
+const MS_PER_DAY = 86_400_000;
+
+export interface SimCalendar {
+  /** Weekday of the start date, 0 = Monday. */
+  startWeekday: number;
+  /** UTC milliseconds of the start date, for date arithmetic. */
+  startMs: number;
+}
+
+export function simCalendar(startDate: string): SimCalendar {
+  const startMs = Date.parse(`${startDate}T00:00:00Z`);
+  return { startMs, startWeekday: (new Date(startMs).getUTCDay() + 6) % 7 };
+}
+
+export function hourOfWeek(cal: SimCalendar, hourIndex: number): number {
+  return (cal.startWeekday * 24 + hourIndex) % 168;
+}
+
+/** YYYY-MM-DD of simulated day `day`. */
+export function dateOfDay(cal: SimCalendar, day: number): string {
+  return new Date(cal.startMs + day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Month 0–11 of simulated day `day`. */
+export function monthOfDay(cal: SimCalendar, day: number): number {
+  return new Date(cal.startMs + day * MS_PER_DAY).getUTCMonth();
+}
+
+export function weekdayOfDay(cal: SimCalendar, day: number): number {
+  return (cal.startWeekday + day) % 7;
+}

@@ -1,0 +1,117 @@
+/**
+ * What one replication records: counts, sums and histograms only, so memory does not grow with
+ * the horizon (except one number per measured day for the online backlog trend). Everything is a
+ * plain, structured-clonable, JSON-safe object; two records merge exactly by adding.
+ */
+import { HISTOGRAM_BINS } from './histogram.ts';
+
+export const HOURS_OF_WEEK = 168;
+export const GRADES = 4;
+
+export interface HourlyCounts {
+  offered: number[];
+  answered: number[];
+  abandoned: number[];
+  withinTarget: number[];
+  waitSum: number[];
+}
+
+export interface ChannelStats {
+  offered: number;
+  /** Offered calls that were redials of an abandoned call (included in `offered`). */
+  redials: number;
+  /** Phone contacts of this channel reported online instead (counted as online offered). */
+  diverted: number;
+  answered: number;
+  abandoned: number;
+  /** Offered calls that waited at all before answer or hang-up. */
+  waited: number;
+  /** Wait of every offered call; abandoners count until they hung up. */
+  waitSum: number;
+  /** Wait of answered calls only (average speed of answer). */
+  answerWaitSum: number;
+  withinTarget: number;
+  /** Talk + wrap-up + triage work of answered contacts, seconds. */
+  handlingSeconds: number;
+  /** Still waiting when the run stopped draining. */
+  unresolved: number;
+  /** Waits of answered calls (online: age at completion), log-scale bins. */
+  waitHistogram: number[];
+  byHour: HourlyCounts;
+  /** Answered contacts by grade 1–4 (index 0 = grade 1). */
+  grades: number[];
+}
+
+export interface GroupStats {
+  /** Agent-seconds spent handling contacts. */
+  busySeconds: number;
+  /** Agent-seconds on the floor and able to take contacts. */
+  floorSeconds: number;
+}
+
+export interface ReplicationStats {
+  replication: number;
+  measuredSeconds: number;
+  measuredDays: number;
+  events: number;
+  channels: Record<'999' | '101' | 'online', ChannelStats>;
+  groups: Record<string, GroupStats>;
+  /** Samples every 15 minutes, summed per hour of week (divide by `samples`). */
+  byHour: { samples: number[]; staffOnFloor: number[]; callsInSystem: number[]; onlineBacklog: number[] };
+  /** Deployments created per hour of week by grade: index hour·4 + (grade − 1). */
+  deployments: number[];
+  gradeByCallType: Record<string, number[]>;
+  online: { backlogByDay: number[]; maxBacklog: number };
+}
+
+const zeros = (n: number) => new Array<number>(n).fill(0);
+
+export function emptyChannelStats(): ChannelStats {
+  return {
+    offered: 0,
+    redials: 0,
+    diverted: 0,
+    answered: 0,
+    abandoned: 0,
+    waited: 0,
+    waitSum: 0,
+    answerWaitSum: 0,
+    withinTarget: 0,
+    handlingSeconds: 0,
+    unresolved: 0,
+    waitHistogram: zeros(HISTOGRAM_BINS),
+    byHour: {
+      offered: zeros(HOURS_OF_WEEK),
+      answered: zeros(HOURS_OF_WEEK),
+      abandoned: zeros(HOURS_OF_WEEK),
+      withinTarget: zeros(HOURS_OF_WEEK),
+      waitSum: zeros(HOURS_OF_WEEK),
+    },
+    grades: zeros(GRADES),
+  };
+}
+
+/** Adds `b` into a copy of `a`: numbers add, arrays add element-wise, records merge by key. */
+export function mergeStats<T>(a: T, b: T): T {
+  return addInto(structuredClone(a), b);
+}
+
+function addInto<T>(target: T, source: T): T {
+  if (Array.isArray(target) && Array.isArray(source)) {
+    const n = Math.max(target.length, source.length);
+    for (let i = 0; i < n; i++) target[i] = (target[i] ?? 0) + (source[i] ?? 0);
+    return target;
+  }
+  const t = target as Record<string, unknown>;
+  const s = source as Record<string, unknown>;
+  for (const key of Object.keys(s)) {
+    const sv = s[key];
+    const tv = t[key];
+    if (key === 'replication') continue;
+    if (key === 'maxBacklog') t[key] = Math.max(tv as number, sv as number);
+    else if (typeof sv === 'number') t[key] = ((tv as number | undefined) ?? 0) + sv;
+    else if (tv === undefined) t[key] = structuredClone(sv);
+    else addInto(tv, sv);
+  }
+  return target;
+}
