@@ -6,7 +6,13 @@ import { InputError, EXIT_BAD_INPUT, EXIT_FAILURE } from './errors.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
-const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  run: { summary: 'run replications of a scenario', load: async () => (await import('./run.ts')).default },
+  compare: { summary: 'compare two scenarios on common random numbers', load: async () => (await import('./compare.ts')).default },
+  merge: { summary: 'merge the shard files of a sharded run', load: async () => (await import('./merge.ts')).default },
+  validate: { summary: 'check scenario files and explain every problem', load: async () => (await import('./validate.ts')).default },
+  schema: { summary: 'print the JSON Schema of the scenario format', load: async () => (await import('./schema.ts')).default },
+};
 
 export function usage(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);

@@ -1,0 +1,61 @@
+/**
+ * Runs replications, in this process or on Node worker threads that load the same worker module
+ * as the browser. Results come back in any order and are sorted by index by the summary, so the
+ * output is identical whatever the number of workers.
+ */
+import { Worker } from 'node:worker_threads';
+import { wrap, releaseProxy, type Remote } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { Scenario } from '../scenario/index.ts';
+import type { ReplicationStats } from '../stats/replication.ts';
+import { runReplication } from '../model/run.ts';
+import type { SimWorkerApi } from '../model/worker-api.ts';
+
+export interface PoolOptions {
+  workers: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function runReplications(
+  scenario: Scenario,
+  /** The scenario as the user wrote it, sent to workers for validation at their edge. */
+  scenarioJson: unknown,
+  seed: string,
+  indices: readonly number[],
+  { workers, onProgress }: PoolOptions,
+): Promise<ReplicationStats[]> {
+  const results: ReplicationStats[] = [];
+  const report = () => onProgress?.(results.length, indices.length);
+  if (workers <= 1 || indices.length <= 1) {
+    for (const i of indices) {
+      results.push(runReplication(scenario, seed, i));
+      report();
+    }
+    return results;
+  }
+  // Worker threads do not inherit the TypeScript loader: register it in each before loading the shell.
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register();
+    return import(${JSON.stringify(new URL('../../workers/sim.node-worker.ts', import.meta.url).href)}); });`;
+  const threads = Array.from({ length: Math.min(workers, indices.length) }, () => {
+    const worker = new Worker(boot, { eval: true });
+    return { worker, api: wrap<SimWorkerApi>(nodeEndpoint(worker)) as Remote<SimWorkerApi> };
+  });
+  let next = 0;
+  try {
+    await Promise.all(
+      threads.map(async ({ api }) => {
+        while (next < indices.length) {
+          const index = indices[next++]!;
+          results.push(await api.runReplication(scenarioJson, seed, index));
+          report();
+        }
+      }),
+    );
+  } finally {
+    for (const { worker, api } of threads) {
+      api[releaseProxy]();
+      await worker.terminate();
+    }
+  }
+  return results;
+}

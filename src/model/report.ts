@@ -1,0 +1,67 @@
+/**
+ * The report of a run: the statistics summary plus what only the scenario knows (targets, the
+ * rota's paid hours and cost) and a verdict per service standard. This is the JSON `occsim run`
+ * prints and the app displays.
+ */
+import { groupsOf, type Scenario } from '../scenario/index.ts';
+import type { Estimate } from '../stats/estimate.ts';
+import type { ReplicationStats } from '../stats/replication.ts';
+import { summarizeStats, type StatsSummary } from '../stats/summary.ts';
+import { rotaCost } from './rota.ts';
+
+export type Verdict = 'met' | 'missed' | 'uncertain' | 'no demand';
+
+export interface Standard {
+  /** Answered within this many seconds (online: completed within this many hours)... */
+  within: number;
+  unit: 'seconds' | 'hours';
+  /** ...for at least this share of contacts. */
+  share: number;
+  verdict: Verdict;
+}
+
+export interface Report extends Omit<StatsSummary, 'staff'> {
+  scenario: string;
+  seed: string;
+  standards: Record<'999' | '101' | 'online', Standard>;
+  staff: Record<string, StatsSummary['staff'][string] & { name: string; paidHoursPerWeek: number; costPerWeek: number }>;
+  cost: { paidHoursPerWeek: number; costPerWeek: number };
+}
+
+/** Met when the whole CI clears the target, missed when the whole CI falls short. */
+export function verdict(level: Estimate, target: number, offered: Estimate): Verdict {
+  if (!offered.mean) return 'no demand';
+  if (level.mean === null) return 'uncertain';
+  const [lo, hi] = level.ci95 ?? [level.mean, level.mean];
+  return lo >= target ? 'met' : hi < target ? 'missed' : 'uncertain';
+}
+
+export function buildReport(scenario: Scenario, seed: string, results: readonly ReplicationStats[]): Report {
+  const summary = summarizeStats(results);
+  const costs = rotaCost(scenario);
+  const names = new Map(groupsOf(scenario.staffing).map((g) => [g.id, g.name ?? g.id]));
+  const t = scenario.targets;
+  const standard = (c: '999' | '101' | 'online', within: number, unit: Standard['unit'], share: number): Standard => ({
+    within,
+    unit,
+    share,
+    verdict: verdict(summary.channels[c].serviceLevel, share, summary.channels[c].offered),
+  });
+  const staff: Report['staff'] = {};
+  for (const [id, s] of Object.entries(summary.staff)) staff[id] = { name: names.get(id) ?? id, ...s, ...costs[id]! };
+  return {
+    scenario: scenario.name,
+    seed,
+    ...summary,
+    standards: {
+      '999': standard('999', t['999'].seconds, 'seconds', t['999'].share),
+      '101': standard('101', t['101'].seconds, 'seconds', t['101'].share),
+      online: standard('online', t.online.hours, 'hours', t.online.share),
+    },
+    staff,
+    cost: {
+      paidHoursPerWeek: Object.values(costs).reduce((a, c) => a + c.paidHoursPerWeek, 0),
+      costPerWeek: Object.values(costs).reduce((a, c) => a + c.costPerWeek, 0),
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The figures a manager reads, computed per replication from its statistics as one flat record
+ * ("999.serviceLevel", "staff.handlers.utilisation", ...). Summaries and paired comparisons are
+ * then the same generic operation over every key.
+ */
+import { quantile } from './histogram.ts';
+import type { ChannelStats, ReplicationStats } from './replication.ts';
+
+export const CHANNEL_KPIS = [
+  'offered',
+  'offeredPerDay',
+  'answered',
+  'abandoned',
+  'abandonRate',
+  'probWait',
+  'meanWaitSeconds',
+  'meanAnswerSeconds',
+  'serviceLevel',
+  'waitP50Seconds',
+  'waitP90Seconds',
+  'waitP95Seconds',
+  'redials',
+  'diverted',
+  'handlingMinutesPerContact',
+  'unresolved',
+] as const;
+
+export type ChannelKpi = (typeof CHANNEL_KPIS)[number];
+
+function channelKpis(c: ChannelStats, days: number): Record<ChannelKpi, number> {
+  return {
+    offered: c.offered,
+    offeredPerDay: c.offered / days,
+    answered: c.answered,
+    abandoned: c.abandoned,
+    abandonRate: c.abandoned / c.offered,
+    probWait: c.waited / c.offered,
+    meanWaitSeconds: c.waitSum / c.offered,
+    meanAnswerSeconds: c.answerWaitSum / c.answered,
+    serviceLevel: c.withinTarget / c.offered,
+    waitP50Seconds: quantile(c.waitHistogram, 0.5),
+    waitP90Seconds: quantile(c.waitHistogram, 0.9),
+    waitP95Seconds: quantile(c.waitHistogram, 0.95),
+    redials: c.redials,
+    diverted: c.diverted,
+    handlingMinutesPerContact: c.handlingSeconds / 60 / c.answered,
+    unresolved: c.unresolved,
+  };
+}
+
+export function replicationKpis(r: ReplicationStats): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [channel, c] of Object.entries(r.channels))
+    for (const [k, v] of Object.entries(channelKpis(c, r.measuredDays))) out[`${channel}.${k}`] = v;
+  for (const [id, g] of Object.entries(r.groups)) {
+    out[`staff.${id}.utilisation`] = g.busySeconds / g.floorSeconds;
+    out[`staff.${id}.floorHoursPerDay`] = g.floorSeconds / 3600 / r.measuredDays;
+  }
+  const backlog = r.online.backlogByDay;
+  out['online.backlogMean'] = backlog.length ? backlog.reduce((a, b) => a + b, 0) / backlog.length : NaN;
+  out['online.backlogMax'] = r.online.maxBacklog;
+  out['online.ageMeanHours'] = r.channels.online.answerWaitSum / 3600 / r.channels.online.answered;
+  const hours = r.measuredSeconds / 3600;
+  for (let g = 0; g < 4; g++) {
+    let n = 0;
+    for (let h = 0; h < 168; h++) n += r.deployments[h * 4 + g]!;
+    out[`deploymentsPerHour.grade${g + 1}`] = n / hours;
+  }
+  for (const [channel, c] of Object.entries(r.channels)) {
+    const graded = c.grades.reduce((a, b) => a + b, 0);
+    if (graded > 0) c.grades.forEach((n, g) => (out[`${channel}.gradeShare${g + 1}`] = n / graded));
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * Summaries across replications: every KPI as a mean with its 95 % CI, the hour-of-week profiles
+ * with CI bands, and pooled distributions (wait CDFs). Replications are always folded in index
+ * order, so any split of the work (workers, shards) gives byte-identical summaries.
+ */
+import { estimate, type Estimate } from './estimate.ts';
+import { cdfPoints } from './histogram.ts';
+import { CHANNEL_KPIS, replicationKpis, type ChannelKpi } from './kpis.ts';
+import { HOURS_OF_WEEK, mergeStats, type ReplicationStats } from './replication.ts';
+
+export type ChannelName = '999' | '101' | 'online';
+const CHANNEL_NAMES: ChannelName[] = ['999', '101', 'online'];
+
+export interface HourProfile {
+  offeredPerWeek: Estimate[];
+  serviceLevel: Estimate[];
+  meanWaitSeconds: Estimate[];
+}
+
+export interface StatsSummary {
+  replications: number;
+  measuredDays: number;
+  channels: Record<ChannelName, Record<ChannelKpi, Estimate>>;
+  staff: Record<string, { utilisation: Estimate; floorHoursPerDay: Estimate }>;
+  online: { backlogMean: Estimate; backlogMax: Estimate; ageMeanHours: Estimate };
+  grades: Record<ChannelName, Estimate[]> | null;
+  gradeByCallType: Record<string, number[]>;
+  deploymentsPerHour: Record<'1' | '2' | '3' | '4', Estimate>;
+  byHourOfWeek: Record<ChannelName, HourProfile> & {
+    staffOnFloor: Estimate[];
+    callsInSystem: Estimate[];
+    onlineBacklog: Estimate[];
+    /** Mean deployments created in each hour of the week, by grade 1–4. */
+    deployments: number[][];
+  };
+  waitCdf: Record<ChannelName, { seconds: number[]; p: number[] }>;
+  onlineBacklogByDay: Estimate[];
+}
+
+export function byIndex(results: readonly ReplicationStats[]): ReplicationStats[] {
+  return [...results].sort((a, b) => a.replication - b.replication);
+}
+
+/** Per-replication values of every KPI key, replications in index order. */
+export function kpiColumns(results: readonly ReplicationStats[]): Map<string, number[]> {
+  const columns = new Map<string, number[]>();
+  byIndex(results).forEach((r, i) => {
+    for (const [k, v] of Object.entries(replicationKpis(r))) {
+      let col = columns.get(k);
+      if (!col) columns.set(k, (col = new Array(results.length).fill(NaN)));
+      col[i] = v;
+    }
+  });
+  return columns;
+}
+
+const ratio = (a: number, b: number) => a / b;
+
+/** An estimate per hour of week from a per-replication function of (stats, hour). */
+function hourly(results: readonly ReplicationStats[], f: (r: ReplicationStats, h: number) => number): Estimate[] {
+  return Array.from({ length: HOURS_OF_WEEK }, (_, h) => estimate(results.map((r) => f(r, h))));
+}
+
+export function summarizeStats(unordered: readonly ReplicationStats[]): StatsSummary {
+  if (unordered.length === 0) throw new Error('summarize: no replications');
+  const results = byIndex(unordered);
+  const columns = kpiColumns(results);
+  const col = (key: string) => estimate(columns.get(key) ?? []);
+  const weeks = (r: ReplicationStats) => r.measuredDays / 7;
+  const pooled = results.reduce((a, b) => mergeStats(a, b));
+
+  const channelHours = (c: ChannelName): HourProfile => ({
+    offeredPerWeek: hourly(results, (r, h) => r.channels[c].byHour.offered[h]! / weeks(r)),
+    serviceLevel: hourly(results, (r, h) => ratio(r.channels[c].byHour.withinTarget[h]!, r.channels[c].byHour.offered[h]!)),
+    meanWaitSeconds: hourly(results, (r, h) => ratio(r.channels[c].byHour.waitSum[h]!, r.channels[c].byHour.offered[h]!)),
+  });
+  const sampled = (key: 'staffOnFloor' | 'callsInSystem' | 'onlineBacklog') =>
+    hourly(results, (r, h) => ratio(r.byHour[key][h]!, r.byHour.samples[h]!));
+  const graded = CHANNEL_NAMES.some((c) => columns.has(`${c}.gradeShare1`));
+  const days = results[0]!.online.backlogByDay.length;
+
+  return {
+    replications: results.length,
+    measuredDays: results[0]!.measuredDays,
+    channels: Object.fromEntries(
+      CHANNEL_NAMES.map((c) => [c, Object.fromEntries(CHANNEL_KPIS.map((k) => [k, col(`${c}.${k}`)]))]),
+    ) as StatsSummary['channels'],
+    staff: Object.fromEntries(
+      Object.keys(results[0]!.groups).map((id) => [
+        id,
+        { utilisation: col(`staff.${id}.utilisation`), floorHoursPerDay: col(`staff.${id}.floorHoursPerDay`) },
+      ]),
+    ),
+    online: { backlogMean: col('online.backlogMean'), backlogMax: col('online.backlogMax'), ageMeanHours: col('online.ageMeanHours') },
+    grades: graded
+      ? (Object.fromEntries(CHANNEL_NAMES.map((c) => [c, [1, 2, 3, 4].map((g) => col(`${c}.gradeShare${g}`))])) as Record<ChannelName, Estimate[]>)
+      : null,
+    gradeByCallType: Object.fromEntries(
+      Object.entries(pooled.gradeByCallType)
+        .filter(([, counts]) => counts.some((n) => n > 0))
+        .map(([type, counts]) => {
+          const total = counts.reduce((a, b) => a + b, 0);
+          return [type, counts.map((n) => n / total)];
+        }),
+    ),
+    deploymentsPerHour: {
+      '1': col('deploymentsPerHour.grade1'),
+      '2': col('deploymentsPerHour.grade2'),
+      '3': col('deploymentsPerHour.grade3'),
+      '4': col('deploymentsPerHour.grade4'),
+    },
+    byHourOfWeek: {
+      '999': channelHours('999'),
+      '101': channelHours('101'),
+      online: channelHours('online'),
+      staffOnFloor: sampled('staffOnFloor'),
+      callsInSystem: sampled('callsInSystem'),
+      onlineBacklog: sampled('onlineBacklog'),
+      deployments: Array.from({ length: HOURS_OF_WEEK }, (_, h) =>
+        [0, 1, 2, 3].map((g) => pooled.deployments[h * 4 + g]! / results.reduce((n, r) => n + weeks(r), 0)),
+      ),
+    },
+    waitCdf: Object.fromEntries(CHANNEL_NAMES.map((c) => [c, cdfPoints(pooled.channels[c].waitHistogram)])) as StatsSummary['waitCdf'],
+    onlineBacklogByDay: Array.from({ length: days }, (_, d) => estimate(results.map((r) => r.online.backlogByDay[d]!))),
+  };
+}
