@@ -40,6 +40,8 @@ function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolea
 function describe(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
   const got = `, got ${shown(input)}`;
+  // Messages written in the schema itself already say what was expected.
+  if (issue.message.startsWith('expected ')) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return input === undefined ? `required: expected ${article(issue.expected)}` : `expected ${article(issue.expected)}${got}`;
@@ -65,7 +67,7 @@ function describe(issue: z.core.$ZodIssue): string {
       return issue.message;
     }
     case 'invalid_format':
-      return `expected ${issue.format === 'regex' ? 'the format' : issue.format} ${issue.message.replace(/^Invalid string: /, '')}${got}`;
+      return `expected ${issue.format === 'regex' ? `text matching ${issue.pattern}` : issue.format}${got}`;
     case 'not_multiple_of':
       return `expected a whole number${got}`;
     default:

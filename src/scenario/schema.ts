@@ -42,7 +42,12 @@ export const distSchema = z.discriminatedUnion(
       values: z.array(z.strictObject({ value: nonNegative(), weight: nonNegative() })).min(1),
     }),
   ],
-  { error: () => `expected one of ${DIST_NAMES.map((d) => JSON.stringify(d)).join(' | ')}` },
+  {
+    error: (issue) => {
+      const given = (issue.input as { dist?: unknown } | undefined)?.dist;
+      return `expected one of ${DIST_NAMES.map((d) => JSON.stringify(d)).join(' | ')}, got ${given === undefined ? 'nothing' : JSON.stringify(given)}`;
+    },
+  },
 );
 
 /** Either the name of a profile shipped in seeds/ or the factors themselves. */

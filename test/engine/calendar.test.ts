@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EventCalendar } from '../../src/engine/index.ts';
+
+function drain(cal: EventCalendar): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  while (cal.pop()) out.push([cal.time, cal.kind, cal.payload]);
+  return out;
+}
+
+describe('EventCalendar', () => {
+  it('pops events in time order', () => {
+    const cal = new EventCalendar(2);
+    for (const t of [5, 1, 4, 2, 3]) cal.schedule(t, 0, t);
+    expect(drain(cal).map(([t]) => t)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('orders equal times by priority, then by scheduling order', () => {
+    const cal = new EventCalendar();
+    cal.schedule(1, 10, 0, 2);
+    cal.schedule(1, 11, 0, 1);
+    cal.schedule(1, 12, 0, 2);
+    cal.schedule(1, 13, 0, 1);
+    cal.schedule(0.5, 14, 0, 9);
+    expect(drain(cal).map(([, k]) => k)).toEqual([14, 11, 13, 10, 12]);
+  });
+
+  it('refuses to schedule in the past', () => {
+    const cal = new EventCalendar();
+    cal.schedule(5, 0);
+    cal.pop();
+    expect(() => cal.schedule(4, 0)).toThrow(RangeError);
+  });
+
+  it('matches a stable sort for any interleaving of pushes and pops', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 3 })), { maxLength: 300 }), (events) => {
+        const cal = new EventCalendar(1);
+        events.forEach(([t, p], i) => cal.schedule(t, 0, i, p));
+        const expected = events.map(([t, p], i) => ({ t, p, i })).sort((a, b) => a.t - b.t || a.p - b.p || a.i - b.i);
+        expect(drain(cal).map(([, , d]) => d)).toEqual(expected.map((e) => e.i));
+      }),
+    );
+  });
+});
