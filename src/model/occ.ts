@@ -11,7 +11,7 @@
 import { EventCalendar, PiecewiseArrivals, RandomStreams, sampler, type Random, type Sampler } from '../engine/index.ts';
 import { CHANNELS, groupsOf, type Scenario } from '../scenario/index.ts';
 import { binOf } from '../stats/histogram.ts';
-import { GRADES, HOURS_OF_WEEK, emptyChannelStats, type ReplicationStats } from '../stats/replication.ts';
+import { GRADES, HOURS_OF_WEEK, emptyChannelStats, type ChannelStats, type ReplicationStats } from '../stats/replication.ts';
 import { DAY, HOUR, hourOfWeek, simCalendar, type SimCalendar } from './calendar-time.ts';
 import { callTypeTables, type CallTypeTables } from './call-types.ts';
 import { channelRate } from './demand.ts';
@@ -101,6 +101,10 @@ export class OccSimulation {
 
   private lastTime = 0;
   private readonly stats: ReplicationStats;
+  /** The channels' statistics by index, and agent-time integrals by group, for the hot path. */
+  private readonly chStats: ChannelStats[];
+  private readonly busyTime: Float64Array;
+  private readonly floorTime: Float64Array;
   private readonly hist: Float64Array[];
 
   constructor(
@@ -177,6 +181,9 @@ export class OccSimulation {
       gradeByCallType: Object.fromEntries(this.types.ids.map((id) => [id, new Array(GRADES).fill(0)])),
       online: { backlogByDay: new Array(measuredDays).fill(0), maxBacklog: 0 },
     };
+    this.chStats = CHANNELS.map((c) => this.stats.channels[c]);
+    this.busyTime = new Float64Array(groups.length);
+    this.floorTime = new Float64Array(groups.length);
     this.hist = CHANNELS.map(() => new Float64Array(this.stats.channels['999'].waitHistogram.length));
   }
 
@@ -244,7 +251,7 @@ export class OccSimulation {
       const divert = this.types.diversion[c * this.nTypes + type]!;
       if (random() < divert) {
         channel = ONLINE;
-        if (this.measuring(now)) this.stats.channels[CHANNELS[c]!].diverted++;
+        if (this.measuring(now)) this.chStats[c]!.diverted++;
       }
     }
     const slot = this.newCall(channel, type, random, false);
@@ -274,7 +281,7 @@ export class OccSimulation {
     const c = this.chan[slot]!;
     this.arrival[slot] = now;
     if (this.measuring(now)) {
-      const ch = this.stats.channels[CHANNELS[c]!];
+      const ch = this.chStats[c]!;
       ch.offered++;
       if (this.redialFlag[slot]) ch.redials++;
       ch.byHour.offered[this.hourOfWeekAt(now)]!++;
@@ -302,7 +309,7 @@ export class OccSimulation {
     this.inService[c]!++;
     if (this.measuring(arrived)) {
       const wait = now - arrived;
-      const ch = this.stats.channels[CHANNELS[c]!];
+      const ch = this.chStats[c]!;
       const how = this.hourOfWeekAt(arrived);
       ch.answered++;
       ch.answerWaitSum += wait;
@@ -353,7 +360,7 @@ export class OccSimulation {
     this.waiting[c]!--;
     const arrived = this.arrival[slot]!;
     if (this.measuring(arrived)) {
-      const ch = this.stats.channels[CHANNELS[c]!];
+      const ch = this.chStats[c]!;
       const wait = now - arrived;
       ch.abandoned++;
       ch.waited++;
@@ -434,10 +441,9 @@ export class OccSimulation {
     const to = Math.min(now, this.horizonEnd);
     if (to > from) {
       const dt = to - from;
-      for (let g = 0; g < this.groupIds.length; g++) {
-        const s = this.stats.groups[this.groupIds[g]!]!;
-        s.busySeconds += this.busy[g]! * dt;
-        s.floorSeconds += Math.max(this.cap[g]!, this.busy[g]!) * dt;
+      for (let g = 0; g < this.busy.length; g++) {
+        this.busyTime[g]! += this.busy[g]! * dt;
+        this.floorTime[g]! += Math.max(this.cap[g]!, this.busy[g]!) * dt;
       }
     }
     this.lastTime = now;
@@ -461,6 +467,7 @@ export class OccSimulation {
 
   private finish(events: number): ReplicationStats {
     this.stats.events = events;
+    this.groupIds.forEach((id, g) => (this.stats.groups[id] = { busySeconds: this.busyTime[g]!, floorSeconds: this.floorTime[g]! }));
     CHANNELS.forEach((c, i) => {
       const ch = this.stats.channels[c];
       ch.waitHistogram = Array.from(this.hist[i]!);
