@@ -1,0 +1,51 @@
+/**
+ * THRIVE triage, the table of contents: the statechart (the one definition of the policy's flow),
+ * the policy format and default, the compiled outcome tables and the sampler the simulation calls,
+ * and the training case library.
+ */
+export {
+  LEVELS,
+  QUESTIONS,
+  COMBINATIONS,
+  GRADE_NAMES,
+  QUESTION_PROMPTS,
+  answersToIndex,
+  indexToAnswers,
+  type Level,
+  type Question,
+  type Answers,
+  type Grade,
+  type Response,
+  type TriageOutcome,
+} from './levels.ts';
+export {
+  policySchema,
+  answerMixSchema,
+  contextSchema,
+  triageConfigSchema,
+  issueLines,
+  type Policy,
+  type AnswerMix,
+  type CallTypeMix,
+  type TriageConfig,
+} from './schema.ts';
+export { defaultPolicy, gradeAssessment, FOUR_ITEMS, type FourItem, type TriageFlags } from './policy.ts';
+export { thriveMachine, type TriageContext, type TriageEvent, type TriageInput } from './machine.ts';
+export {
+  compileOutcomeTable,
+  assess,
+  currentStep,
+  eventFor,
+  startAssessment,
+  type Step,
+  type TableContext,
+  type TriageSnapshot,
+} from './compile.ts';
+export {
+  createTriageSampler,
+  gradeMixOf,
+  expectationOf,
+  defaultAnswerMix,
+  TableSampler,
+  type TriageSampler,
+} from './sampler.ts';
