@@ -20,7 +20,7 @@ export type Step =
 
 export type FourAnswers = Partial<Record<FourItem, boolean>>;
 
-/** The call's context for a table: flags default to false, FOUR markers to present. */
+/** The call's context for a table: flags default to false; without `four`, all FOUR markers are present. */
 export interface TableContext extends Partial<TriageFlags> {
   four?: FourAnswers;
 }
@@ -46,15 +46,15 @@ export function currentStep(snapshot: TriageSnapshot): Step {
   return { kind: 'question', question: value };
 }
 
-/** The event that answers a step from a full set of answers and FOUR markers. */
-export function eventFor(step: Step, answers: Answers, four: FourAnswers): TriageEvent {
+/** The event that answers a step from a full set of answers and the FOUR markers (all, if not given). */
+export function eventFor(step: Step, answers: Answers, four?: FourAnswers): TriageEvent {
   switch (step.kind) {
     case 'question':
       return { type: 'ANSWER', level: answers[step.question] };
     case 'dash':
       return { type: 'COMPLETE_DASH' };
     case 'four':
-      return { type: 'FOUR_ANSWER', present: four[step.item] ?? true };
+      return { type: 'FOUR_ANSWER', present: four ? four[step.item] === true : true };
     case 'done':
       throw new Error('the assessment is already complete');
   }
@@ -66,7 +66,7 @@ export function assess(policy: Policy, context: TableContext, answers: Answers):
   const steps: Step[] = [];
   for (let step = currentStep(snapshot); step.kind !== 'done'; step = currentStep(snapshot)) {
     steps.push(step);
-    snapshot = transition(thriveMachine, snapshot, eventFor(step, answers, context.four ?? {}))[0];
+    snapshot = transition(thriveMachine, snapshot, eventFor(step, answers, context.four))[0];
   }
   const done = currentStep(snapshot);
   if (done.kind !== 'done') throw new Error('unreachable');
@@ -80,12 +80,11 @@ export function assess(policy: Policy, context: TableContext, answers: Answers):
  */
 export function compileOutcomeTable(policy: Policy, context: TableContext = {}): TriageOutcome[] {
   const table = new Array<TriageOutcome>(COMBINATIONS);
-  const four = context.four ?? {};
   const finish = (snapshot: TriageSnapshot): TriageOutcome => {
     for (let step = currentStep(snapshot); ; step = currentStep(snapshot)) {
       if (step.kind === 'done') return Object.freeze(step.outcome);
       if (step.kind === 'question') throw new Error(`THRIVE machine still asks "${step.question}" after all answers`);
-      snapshot = transition(thriveMachine, snapshot, eventFor(step, {} as Answers, four))[0];
+      snapshot = transition(thriveMachine, snapshot, eventFor(step, {} as Answers, context.four))[0];
     }
   };
   const walk = (snapshot: TriageSnapshot, depth: number, base: number): void => {
