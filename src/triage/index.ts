@@ -49,3 +49,4 @@ export {
   TableSampler,
   type TriageSampler,
 } from './sampler.ts';
+export { caseLibrary, caseSchema, findCase, type TrainingCase } from './cases.ts';
