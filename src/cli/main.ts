@@ -12,6 +12,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   merge: { summary: 'merge the shard files of a sharded run', load: async () => (await import('./merge.ts')).default },
   validate: { summary: 'check scenario files and explain every problem', load: async () => (await import('./validate.ts')).default },
   schema: { summary: 'print the JSON Schema of the scenario format', load: async () => (await import('./schema.ts')).default },
+  triage: { summary: 'THRIVE triage: outcome table, training cases', load: async () => (await import('./triage.ts')).default },
 };
 
 export function usage(): string {
