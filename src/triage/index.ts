@@ -50,3 +50,4 @@ export {
   type TriageSampler,
 } from './sampler.ts';
 export { caseLibrary, caseSchema, findCase, type TrainingCase } from './cases.ts';
+export { chartNodes, stateKeyOf, type ChartNode } from './chart.ts';
