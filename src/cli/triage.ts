@@ -18,13 +18,13 @@ import {
   defaultPolicy,
   findCase,
   indexToAnswers,
-  issueLines,
   policySchema,
   type Policy,
   type Step,
   type TableContext,
   type TrainingCase,
 } from '../triage/index.ts';
+import { formatProblem, problemsFromZod } from '../scenario/problems.ts';
 import { parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 
@@ -57,8 +57,8 @@ async function loadPolicy(file: string | undefined): Promise<Policy> {
   } catch (error) {
     throw new InputError(`policy file "${file}" is not valid JSON: ${(error as Error).message}`);
   }
-  const result = policySchema.safeParse(data);
-  if (!result.success) throw new InputError(`policy file "${file}" is not a valid THRIVE policy`, issueLines(result.error));
+  const result = policySchema.safeParse(data, { reportInput: true });
+  if (!result.success) throw new InputError(`policy file "${file}" is not a valid THRIVE policy`, problemsFromZod(result.error).map(formatProblem));
   return result.data;
 }
 

@@ -23,7 +23,6 @@ export {
   answerMixSchema,
   contextSchema,
   triageConfigSchema,
-  issueLines,
   type Policy,
   type AnswerMix,
   type CallTypeMix,

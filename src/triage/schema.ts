@@ -6,13 +6,8 @@
  * concern give a less urgent grade is rejected here, not discovered later in a table.
  */
 import { z } from 'zod';
+import { shown } from '../scenario/problems.ts';
 import { LEVELS, QUESTIONS } from './levels.ts';
-
-function shown(input: unknown): string {
-  if (input === undefined) return 'nothing';
-  const text = JSON.stringify(input) ?? String(input);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
 
 /** Error option for a schema: "expected <what>, got <input>". */
 function expecting(what: string) {
@@ -107,7 +102,7 @@ const levelProbabilities = z
   .array(probability, expecting('4 probabilities [none, low, medium, high]'))
   .length(4, expecting('4 probabilities [none, low, medium, high]'))
   .refine((p) => Math.abs(p.reduce((a, b) => a + b, 0) - 1) <= 1e-6, {
-    error: (issue) => `expected probabilities summing to 1, got ${shown(issue.input)} (sum ${(issue.input as number[]).reduce((a, b) => a + b, 0)})`,
+    error: (issue) => `expected probabilities summing to 1, got ${JSON.stringify(issue.input)} (sum ${(issue.input as number[]).reduce((a, b) => a + b, 0)})`,
   });
 
 /** A context flag: true/false, or the share of calls of this type where it holds. */
@@ -137,11 +132,3 @@ export const triageConfigSchema = z.object({
   answerMix: answerMixSchema.optional(),
 });
 export type TriageConfig = z.infer<typeof triageConfigSchema>;
-
-/** One line per problem, `path.to.field: expected …, got …`, for files a person edits. */
-export function issueLines(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
-}
