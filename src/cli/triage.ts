@@ -115,8 +115,12 @@ async function stepThrough(policy: Policy, c: TrainingCase): Promise<void> {
     await show(c.script.map((line) => `  "${line}"`).join('\n'));
     const { steps, outcome } = assess(policy, { ...c.context, ...(c.four ? { four: c.four } : {}) }, c.expectedAnswers);
     process.stdout.write('\nThe assessment:\n');
-    for (const step of steps) if (step.kind !== 'done') await show(`  ${describeStep(step, c)}`);
-    if (c.context.missingFromCare) process.stdout.write('  Vulnerability was not asked: a child missing from care is high vulnerability.\n');
+    for (const step of steps) {
+      if (step.kind === 'question' && step.question === 'engagement' && c.context.missingFromCare) {
+        process.stdout.write('  Vulnerability is not asked: a child missing from care is high vulnerability.\n');
+      }
+      if (step.kind !== 'done') await show(`  ${describeStep(step, c)}`);
+    }
     const match = outcome.grade === c.expectedGrade ? '✓ matches' : `✗ expected grade ${c.expectedGrade} (${GRADE_NAMES[c.expectedGrade]})`;
     process.stdout.write(
       [

@@ -48,16 +48,14 @@ export function currentStep(snapshot: TriageSnapshot): Step {
 
 /** The event that answers a step from a full set of answers and the FOUR markers (all, if not given). */
 export function eventFor(step: Step, answers: Answers, four?: FourAnswers): TriageEvent {
-  switch (step.kind) {
-    case 'question':
-      return { type: 'ANSWER', level: answers[step.question] };
-    case 'dash':
-      return { type: 'COMPLETE_DASH' };
-    case 'four':
-      return { type: 'FOUR_ANSWER', present: four ? four[step.item] === true : true };
-    case 'done':
-      throw new Error('the assessment is already complete');
-  }
+  return step.kind === 'question' ? { type: 'ANSWER', level: answers[step.question] } : followUpEvent(step, four);
+}
+
+/** The event for a step after the six questions: DASH done, or a FOUR marker present or not. */
+function followUpEvent(step: Step, four?: FourAnswers): TriageEvent {
+  if (step.kind === 'dash') return { type: 'COMPLETE_DASH' };
+  if (step.kind === 'four') return { type: 'FOUR_ANSWER', present: four ? four[step.item] === true : true };
+  throw new Error(`THRIVE machine has no follow-up at step "${step.kind}"`);
 }
 
 /** Runs one assessment through the pure transition function, returning every step it took. */
@@ -83,8 +81,7 @@ export function compileOutcomeTable(policy: Policy, context: TableContext = {}):
   const finish = (snapshot: TriageSnapshot): TriageOutcome => {
     for (let step = currentStep(snapshot); ; step = currentStep(snapshot)) {
       if (step.kind === 'done') return Object.freeze(step.outcome);
-      if (step.kind === 'question') throw new Error(`THRIVE machine still asks "${step.question}" after all answers`);
-      snapshot = transition(thriveMachine, snapshot, eventFor(step, {} as Answers, context.four))[0];
+      snapshot = transition(thriveMachine, snapshot, followUpEvent(step, context.four))[0];
     }
   };
   const walk = (snapshot: TriageSnapshot, depth: number, base: number): void => {

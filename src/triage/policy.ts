@@ -93,8 +93,9 @@ export function gradeAssessment(policy: Policy, assessment: Assessment): TriageO
     candidates.push({ grade: policy.stalking.leastUrgentGrade, reason: `${present} of the FOUR stalking markers are present` });
   }
   const score = scoreOf(policy, answers);
-  candidates.push(gradeFromScore(policy, score));
-  const decisive = candidates.reduce((best, c) => (c.grade < best.grade ? c : best));
+  const byScore = gradeFromScore(policy, score);
+  // On a tie a rule or context floor is named rather than the score: it says more to a trainee.
+  const decisive = candidates.reduce((best, c) => (c.grade < best.grade || (c.grade === best.grade && best === byScore) ? c : best), byScore);
 
   const refer = decisive.grade === 4 && conditionsHold(policy.referral.when, answers);
   const notes: string[] = [];
@@ -112,7 +113,7 @@ export function gradeAssessment(policy: Policy, assessment: Assessment): TriageO
     extraMinutes += policy.referral.minutes;
     notes.push(`Refer: ${policy.referral.because} (${policy.referral.minutes} min).`);
   }
-  const scoreNote = decisive.reason.includes('concern score') ? '' : ` Concern score ${score}.`;
+  const scoreNote = decisive === byScore ? '' : ` Concern score ${score}.`;
   return {
     grade: decisive.grade,
     response: responseFor(decisive.grade, refer),

@@ -33,6 +33,8 @@ interface Profile {
 }
 
 const FLAGS = ['domesticAbuse', 'stalking', 'missingFromCare'] as const;
+/** Three cut points per question. */
+const CUTS = 3 * QUESTIONS.length;
 
 /** Splits a call type's probabilistic flags into definite contexts with their probabilities. */
 function contextVariants(mix: CallTypeMix): { context: TableContext; probability: number }[] {
@@ -107,7 +109,7 @@ export class TableSampler implements TriageSampler {
     }
     let index = 0;
     let place = 1;
-    for (let q = 0; q < 18; q += 3) {
+    for (let q = 0; q < CUTS; q += 3) {
       const u = random();
       const level = u < cuts[q]! ? 0 : u < cuts[q + 1]! ? 1 : u < cuts[q + 2]! ? 2 : 3;
       index += level * place;

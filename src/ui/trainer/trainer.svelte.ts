@@ -83,10 +83,11 @@ export class TrainerState {
   submit(): void {
     const step = this.step;
     const choice = this.choice;
+    const level = LEVELS.find((l) => l === choice);
     if (!this.#actor || !step) return;
     if (step.kind === 'dash') this.#actor.send({ type: 'COMPLETE_DASH' });
     else if (step.kind === 'four' && (choice === 'yes' || choice === 'no')) this.#actor.send({ type: 'FOUR_ANSWER', present: choice === 'yes' });
-    else if (step.kind === 'question' && LEVELS.some((l) => l === choice)) this.#actor.send({ type: 'ANSWER', level: choice as Level });
+    else if (step.kind === 'question' && level) this.#actor.send({ type: 'ANSWER', level });
     else return;
     this.choice = null;
   }
