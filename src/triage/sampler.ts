@@ -119,9 +119,15 @@ export class TableSampler implements TriageSampler {
   }
 }
 
-/** A sampler for a scenario's triage block; its answer mix overrides the default per call type. */
+/**
+ * A sampler for a scenario's triage block. Its answer mix overrides the default per call type; an
+ * override without `context` keeps the default's flags, so retuning the domestic-abuse probabilities
+ * does not silently drop the DASH assessment.
+ */
 export function createTriageSampler(config: TriageConfig, callTypeIds: readonly string[]): TableSampler {
-  return new TableSampler(callTypeIds, config.policy ?? defaultPolicy, { ...defaultAnswerMix, ...config.answerMix });
+  const mix: AnswerMix = { ...defaultAnswerMix };
+  for (const [id, entry] of Object.entries(config.answerMix ?? {})) mix[id] = { context: defaultAnswerMix[id]?.context, ...entry };
+  return new TableSampler(callTypeIds, config.policy ?? defaultPolicy, mix);
 }
 
 /** Exact expectation of f(outcome) over a call type's answers and context variants. */

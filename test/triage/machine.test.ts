@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { assess, defaultPolicy, thriveMachine, type Answers, type Step, type TableContext } from '../../src/triage/index.ts';
+import { assess, chartNodes, defaultPolicy, stateKeyOf, thriveMachine, type Answers, type Step, type TableContext } from '../../src/triage/index.ts';
 
 const none: Answers = { threat: 'none', harm: 'none', risk: 'none', investigation: 'none', vulnerability: 'none', engagement: 'none' };
 
@@ -80,5 +80,19 @@ describe('thriveMachine', () => {
     actor.send({ type: 'COMPLETE_DASH' });
     expect(actor.getSnapshot().status).toBe('done');
     expect(actor.getSnapshot().output).toEqual(assess(defaultPolicy, context, answers).outcome);
+  });
+});
+
+describe('chartNodes', () => {
+  it('outlines every state of the machine, nested states indented under their parent', () => {
+    expect(chartNodes.map((n) => `${n.depth}:${n.key}`)).toEqual([
+      '0:threat', '0:harm', '0:risk', '0:investigation', '0:vulnerability', '0:engagement', '0:dash',
+      '0:four', '1:four.fixated', '1:four.obsessive', '1:four.unwanted', '1:four.repeated', '0:outcome',
+    ]);
+  });
+
+  it('names the state a snapshot is in with the same dotted keys', () => {
+    expect(stateKeyOf('harm')).toBe('harm');
+    expect(stateKeyOf({ four: 'unwanted' })).toBe('four.unwanted');
   });
 });

@@ -66,6 +66,17 @@ describe('createTriageSampler', () => {
     expect(gradeMixOf(sampler, 1)).toEqual(gradeMixOf(fallback, 0));
   });
 
+  it('keeps the default context flags when a scenario retunes a call type without naming them', () => {
+    const none = [1, 0, 0, 0];
+    const quiet = { threat: none, harm: none, risk: none, investigation: none, vulnerability: none, engagement: none };
+    const kept = createTriageSampler({ enabled: true, answerMix: { 'domestic-abuse': quiet } }, ['domestic-abuse']);
+    // All answers "none", but still domestic abuse: DASH is done and the call is never resolved by phone.
+    expect(gradeMixOf(kept, 0)[3]).toBe(0);
+    expect(expectationOf(kept, 0, (o) => o.extraMinutes)).toBeGreaterThanOrEqual(defaultPolicy.domesticAbuse.dashMinutes);
+    const dropped = createTriageSampler({ enabled: true, answerMix: { 'domestic-abuse': { ...quiet, context: {} } } }, ['domestic-abuse']);
+    expect(gradeMixOf(dropped, 0)).toEqual([0, 0, 0, 1]);
+  });
+
   it('gives grade mixes that sum to 1 for every call type', () => {
     const sampler = createTriageSampler({ enabled: true }, callTypes);
     callTypes.forEach((_, ct) => expect(gradeMixOf(sampler, ct).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9));
