@@ -129,6 +129,6 @@ describe('occsim triage', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('is not a valid THRIVE policy');
     expect(stderr).toContain('  weights.risk.medium: must be ≥ low (4): more concern may never score less, got 2');
-    expect(stderr).toContain('  thresholds.priority: expected a number, got "nine"');
+    expect(stderr).toContain('  thresholds.priority: expected a score, got "nine"');
   });
 });

@@ -20,7 +20,7 @@ describe('policySchema', () => {
   it('names the field and the bad level in a rule', () => {
     const p = clone();
     (p.rules[0]!.when as Record<string, string>)['harm'] = 'hgih';
-    expect(problems(policySchema, p)).toEqual(['rules.0.when.harm: expected one of "low" | "medium" | "high", got "hgih"']);
+    expect(problems(policySchema, p)).toEqual(['rules.0.when.harm: expected one of low|medium|high, got "hgih"']);
   });
 
   it('rejects weights that would let more concern score less (a non-monotone policy)', () => {
@@ -33,7 +33,7 @@ describe('policySchema', () => {
     const p = clone();
     p.thresholds = { scheduled: 0, priority: 9, emergency: 5 };
     expect(problems(policySchema, p)).toEqual([
-      'thresholds.scheduled: expected a number > 0, got 0',
+      'thresholds.scheduled: expected a score > 0 (all answers "none" must be grade 4), got 0',
       'thresholds.emergency: must be ≥ priority (9), got 5',
     ]);
   });
@@ -44,8 +44,8 @@ describe('policySchema', () => {
     (p.domesticAbuse as Record<string, unknown>)['dashMinutes'] = '20';
     delete (p as Record<string, unknown>)['stalking'];
     expect(problems(policySchema, p)).toEqual([
-      'domesticAbuse.dashMinutes: expected a number, got "20"',
-      'stalking: required: expected an object',
+      'domesticAbuse.dashMinutes: expected a number of minutes, got "20"',
+      'stalking: expected stalking { fourMinutes, minPresent, leastUrgentGrade }, got nothing',
       'unknown field "colour"',
     ]);
   });
@@ -64,7 +64,7 @@ describe('answerMixSchema', () => {
   it('rejects probabilities that do not sum to 1, and arrays of the wrong length', () => {
     expect(problems(answerMixSchema, { asb: { ...mix, harm: [0.5, 0.5, 0.5, 0], risk: [1] } })).toEqual([
       'asb.harm: expected probabilities summing to 1, got [0.5,0.5,0.5,0] (sum 1.5)',
-      'asb.risk: expected exactly 4 items, got a list of 1',
+      'asb.risk: expected 4 probabilities [none, low, medium, high], got a list of 1',
     ]);
   });
 
