@@ -1,7 +1,12 @@
-/** The triage source for a scenario: none until the THRIVE statechart is wired in. */
+/**
+ * The triage source for a scenario: the THRIVE statechart compiled into outcome tables, sampled
+ * per contact in O(1). Off unless the scenario enables triage.
+ */
+import { createTriageSampler } from '../triage/index.ts';
 import type { Scenario } from '../scenario/index.ts';
+import { callTypeTables } from './call-types.ts';
 import type { TriageHook } from './occ.ts';
 
-export function triageHookFor(_scenario: Scenario): TriageHook | null {
-  return null;
+export function triageHookFor(scenario: Scenario): TriageHook | null {
+  return scenario.triage.enabled ? createTriageSampler(scenario.triage, callTypeTables(scenario).ids) : null;
 }

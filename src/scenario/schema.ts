@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DIST_NAMES } from '../engine/index.ts';
 import { SEED_PROFILE_NAMES } from './seeds.ts';
+import { triageConfigSchema } from '../triage/schema.ts';
 
 export const CHANNELS = ['999', '101', 'online'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -136,8 +137,6 @@ export const targetsSchema = z.strictObject({
   online: z.strictObject({ hours: positive().default(24), share: share().default(0.9) }).default({ hours: 24, share: 0.9 }),
 });
 
-export const triageSchema = z.looseObject({ enabled: z.boolean().default(false) });
-
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
@@ -156,7 +155,7 @@ export const scenarioSchema = z.strictObject({
   diversion: z.strictObject({ '999': z.record(id(), share()).optional(), '101': z.record(id(), share()).optional() }).default({}),
   staffing: staffingSchema,
   desks: z.strictObject({ periods: z.array(deskPeriodSchema).default([]) }).default({ periods: [] }),
-  triage: triageSchema.default({ enabled: false }),
+  triage: triageConfigSchema.default({ enabled: false }),
   targets: targetsSchema.default({
     '999': { seconds: 10, share: 0.9 },
     '101': { seconds: 60, share: 0.8 },
