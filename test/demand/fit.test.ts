@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseHistory } from '../../src/demand/csv.ts';
+import { fitDemand } from '../../src/demand/fit.ts';
+import { SYNTH_SHAPE, synthHistory, type SynthOptions } from '../../src/demand/synth.ts';
+
+async function synthFit(options: SynthOptions, events?: { date: string; name: string }[]) {
+  let text = '';
+  for (const chunk of synthHistory(options)) text += chunk;
+  const history = await parseHistory(text);
+  return { history, fit: fitDemand(history, events ? { events } : {}) };
+}
+
+const maxAbs = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+const meanAbs = (a: number[], b: number[]) => a.reduce((s, v, i) => s + Math.abs(v - b[i]!), 0) / a.length;
+const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+
+describe('fitDemand on two synthetic years with a known shape and +5 %/year trend', async () => {
+  const { fit } = await synthFit({ start: '2023-01-01', days: 731, seed: 'fit', trendPerYear: 0.05 });
+
+  for (const channel of ['999', '101'] as const) {
+    const got = fit.channels[channel]!;
+    const want = SYNTH_SHAPE[channel];
+    it(`recovers the ${channel} level within 2 % and the trend within 1.5 points`, () => {
+      expect(Math.abs(got.callsPerDay / want.callsPerDay - 1)).toBeLessThan(0.02);
+      expect(got.trendFitted).toBe(true);
+      expect(Math.abs(got.trendPerYear - 0.05)).toBeLessThan(0.015);
+    });
+    it(`recovers the ${channel} hour-of-week shape (mean error < 0.03, worst < 0.12) and months within 0.03`, () => {
+      expect(got.hourOfWeek).toHaveLength(168);
+      expect(mean(got.hourOfWeek)).toBeCloseTo(1, 3);
+      expect(meanAbs(got.hourOfWeek, want.hourOfWeek)).toBeLessThan(0.03);
+      expect(maxAbs(got.hourOfWeek, want.hourOfWeek)).toBeLessThan(0.12);
+      expect(got.month).toHaveLength(12);
+      expect(mean(got.month)).toBeCloseTo(1, 3);
+      expect(maxAbs(got.month, want.month)).toBeLessThan(0.03);
+    });
+    it(`recovers the ${channel} special-day factors within 0.08`, () => {
+      expect(Math.abs(got.special['bank holiday']!.factor - want.special.bankHoliday)).toBeLessThan(0.08);
+      expect(Math.abs(got.special['Christmas Day']!.factor - want.special.christmasDay)).toBeLessThan(0.08);
+      expect(Math.abs(got.special["New Year's Day"]!.factor - want.special.newYearsDay)).toBeLessThan(0.08);
+    });
+    it(`reports ${channel} errors close to the Poisson noise floor`, () => {
+      for (const e of [got.error.hourly, got.error.daily, got.error.weekly]) {
+        expect(e.intervals).toBeGreaterThan(0);
+        expect(e.mape).toBeLessThan(e.noiseFloor * 1.3 + 0.01);
+      }
+    });
+  }
+
+  it('compares actual and fitted by week and by hour of week', () => {
+    const c = fit.channels['999']!;
+    expect(c.weekly.length).toBeGreaterThanOrEqual(105);
+    const full = c.weekly.filter((w) => w.days === 7);
+    for (const w of full) expect(Math.abs(w.actual / w.fitted - 1)).toBeLessThan(0.12);
+    expect(c.byHourOfWeek.actual).toHaveLength(168);
+    expect(maxAbs(c.byHourOfWeek.actual, c.byHourOfWeek.fitted) / mean(c.byHourOfWeek.fitted)).toBeLessThan(0.15);
+  });
+});
+
+describe('fitDemand edge cases', () => {
+  it('does not fit a trend on one year, and leaves unseen months at 1', async () => {
+    const { fit } = await synthFit({ start: '2024-03-04', days: 28, seed: 's' });
+    const c = fit.channels['101']!;
+    expect(c.trendFitted).toBe(false);
+    expect(c.trendPerYear).toBe(0);
+    expect(c.monthObserved.filter(Boolean)).toHaveLength(1);
+    expect(c.month.every((m) => Math.abs(m - 1) < 1e-9)).toBe(true);
+    expect(Math.abs(c.callsPerDay / (SYNTH_SHAPE['101'].callsPerDay * SYNTH_SHAPE['101'].month[2]!) - 1)).toBeLessThan(0.04);
+  });
+
+  it('estimates a user-marked event', async () => {
+    const { fit } = await synthFit({ start: '2024-06-01', days: 60, seed: 'e', events: { '2024-07-04': 1.5 } }, [
+      { date: '2024-07-04', name: 'pubs reopen' },
+    ]);
+    expect(fit.channels['999']!.special['pubs reopen']!.factor).toBeGreaterThan(1.35);
+    expect(fit.channels['999']!.special['pubs reopen']!.factor).toBeLessThan(1.65);
+  });
+
+  it('treats days with no calls at all as missing, not as quiet', async () => {
+    const h = await parseHistory('timestamp,channel\n2024-01-01T10:00,999\n2024-01-03T10:00,999\n');
+    const fit = fitDemand(h);
+    expect(fit.missingDays).toBe(1);
+    expect(fit.daysObserved).toBe(2);
+    expect(fit.channels['999']!.callsPerDay).toBeCloseTo(1, 6);
+  });
+
+  it('refuses an empty history', () => {
+    expect(() => fitDemand({ format: 'calls', hourly: {}, callTypes: {}, rows: { read: 0, used: 0, skipped: 0, blank: 0, byReason: {} }, problems: [], notes: [] })).toThrow('empty');
+  });
+});
