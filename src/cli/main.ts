@@ -13,6 +13,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   validate: { summary: 'check scenario files and explain every problem', load: async () => (await import('./validate.ts')).default },
   schema: { summary: 'print the JSON Schema of the scenario format', load: async () => (await import('./schema.ts')).default },
   triage: { summary: 'THRIVE triage: outcome table, training cases', load: async () => (await import('./triage.ts')).default },
+  demand: { summary: 'demand from call history: fit, forecast, synth, holidays', load: async () => (await import('./demand.ts')).default },
 };
 
 export function usage(): string {

@@ -44,6 +44,11 @@ export interface ChannelFit {
   /** Mean calls per hour of week, actual and fitted (168 each). */
   byHourOfWeek: { actual: number[]; fitted: number[] };
   error: { hourly: IntervalError; daily: IntervalError; weekly: IntervalError };
+  /**
+   * Day-to-day variation beyond Poisson chance, as a relative variance: a day forecast at f calls
+   * has variance about f + dailyExtraVariance × f². Feeds the forecast's prediction interval.
+   */
+  dailyExtraVariance: number;
   totalCalls: number;
 }
 
@@ -54,6 +59,8 @@ export interface DemandFit {
   /** Dates inside the span with no calls on any channel, treated as missing. */
   missingDays: number;
   channels: Partial<Record<Channel, ChannelFit>>;
+  /** What the planner should know before trusting the factors. */
+  warnings: string[];
 }
 
 export interface FitOptions {
@@ -80,12 +87,19 @@ export function fitDemand(history: HistoryImport, options: FitOptions = {}): Dem
     const cells: Cells = { days, y: days.map((d) => s.get(d) ?? new Float64Array(24)) };
     channels[channel] = fitChannel(cells, special, first, last, options.iterations ?? 40);
   }
+  const warnings: string[] = [];
+  if (days.length < 56) {
+    warnings.push(`only ${days.length} days of history: each hour-of-week factor rests on ${Math.floor(days.length / 7)} or so hours, so it follows the noise (8 weeks or more is better)`);
+  }
+  if (last - first + 1 < 365) warnings.push('less than a year of history: months without data keep factor 1');
+  if (last - first + 1 < 700) warnings.push('less than two years of history: no trend fitted (it cannot be told apart from the season)');
   return {
     firstDate: isoDate(first),
     lastDate: isoDate(last),
     daysObserved: days.length,
     missingDays: last - first + 1 - days.length,
     channels,
+    warnings,
   };
 }
 
@@ -184,6 +198,8 @@ function fitChannel(cells: Cells, special: SpecialDays, first: number, last: num
   const hourly = new ErrorSum();
   const daily = new ErrorSum();
   const weeklyErr = new ErrorSum();
+  let extraVar = 0;
+  let extraCount = 0;
   const howActual = new Float64Array(168);
   const howFitted = new Float64Array(168);
   const howCount = new Float64Array(168);
@@ -200,6 +216,10 @@ function fitChannel(cells: Cells, special: SpecialDays, first: number, last: num
       dayFitted += f;
     }
     daily.add(dayTotal[i]!, dayFitted);
+    if (dayFitted > 0) {
+      extraVar += ((dayTotal[i]! - dayFitted) ** 2 - dayFitted) / dayFitted ** 2;
+      extraCount++;
+    }
     const monday = days[i]! - weekday(days[i]!);
     const wk = weeks.get(monday) ?? { actual: 0, fitted: 0, days: 0 };
     wk.actual += dayTotal[i]!;
@@ -228,6 +248,7 @@ function fitChannel(cells: Cells, special: SpecialDays, first: number, last: num
     weekly,
     byHourOfWeek: { actual: mean(howActual), fitted: mean(howFitted) },
     error: { hourly: hourly.result(), daily: daily.result(), weekly: weeklyErr.result() },
+    dailyExtraVariance: round(Math.max(0, extraCount ? extraVar / extraCount : 0), 6),
     totalCalls: total,
   };
 }

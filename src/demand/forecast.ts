@@ -1,0 +1,198 @@
+/**
+ * Forecasting a period from a fit: the scenario's `demand` section (per-channel level, hour-of-week
+ * and month factors, special days), daily expected calls with a 95 % prediction interval, and
+ * optional editable presets such as a lockdown that shift demand between call types and online.
+ *
+ * Two simplifications the scenario format imposes, reported in `notes`:
+ *  - one callsPerDay per channel: the trend is evaluated at the middle of the forecast period;
+ *  - special-day factors are shared by all channels: each is the average of the channels' fitted
+ *    factors, weighted by their calls (999 often rises on a bank holiday while 101 falls).
+ * The interval covers Poisson noise and the day-to-day variation the fit could not explain, not the
+ * uncertainty in the fitted factors themselves.
+ */
+import { civilDate, isoDate, parseIsoDate, weekday } from './dates.ts';
+import type { ChannelFit, DemandFit } from './fit.ts';
+import { SpecialDays, type UserEvent } from './special.ts';
+import { CHANNELS, type Channel } from './types.ts';
+
+/** Multipliers a preset applies; every number is an editable assumption. */
+export interface PresetFactors {
+  label: string;
+  /** Level multiplier per channel. */
+  level: Partial<Record<Channel, number>>;
+  /** Multiplier on a call type's share of its channel's calls (mix renormalised). */
+  callTypes: Record<string, number>;
+  /** Share of a phone channel's calls that move to online reporting. */
+  toOnline: Partial<Record<'999' | '101', number>>;
+  source: string;
+}
+
+export const PRESETS: Record<'lockdown', PresetFactors> = {
+  lockdown: {
+    label: 'Lockdown (illustrative)',
+    level: { '999': 0.9, '101': 0.85 },
+    callTypes: { asb: 1.6, domestic: 1.15, rtc: 0.6, 'crime-report': 0.8 },
+    toOnline: { '101': 0.1 },
+    source:
+      'Direction from Warwickshire Police Performance Scrutiny Q1 2020/21: ASB calls rose during lockdown, other ' +
+      'demand was lower, ASB moved online ("the demand is still there, just shifted online"). The sizes are ' +
+      'illustrative assumptions to edit, not published figures.',
+  },
+};
+export type PresetName = keyof typeof PRESETS;
+
+export interface ScenarioChannelDemand {
+  callsPerDay: number;
+  hourOfWeek: number[];
+  month: number[];
+  mix?: Record<string, number>;
+}
+
+export interface ScenarioDemand {
+  profile: 'weekly';
+  specialDays: { date: string; factor: number; name: string }[];
+  channels: Partial<Record<Channel, ScenarioChannelDemand>>;
+}
+
+export interface DayForecast {
+  date: string;
+  special?: string;
+  channels: Partial<Record<Channel, { calls: number; low: number; high: number }>>;
+}
+
+export interface Forecast {
+  horizon: { startDate: string; days: number; warmupDays: number };
+  demand: ScenarioDemand;
+  daily: DayForecast[];
+  notes: string[];
+}
+
+export interface ForecastOptions {
+  start: string;
+  days: number;
+  /** User-marked events in the forecast period; a name the fit has seen reuses its factor. */
+  events?: readonly (UserEvent & { factor?: number })[];
+  preset?: PresetName;
+  /** Overrides the named preset's factors (an edited preset). */
+  presetFactors?: PresetFactors;
+  /** Calls per call type per channel from the import, for the mix. */
+  callTypes?: Partial<Record<Channel, Record<string, number>>>;
+}
+
+const Z95 = 1.959964;
+
+export function forecastDemand(fit: DemandFit, options: ForecastOptions): Forecast {
+  const start = parseIsoDate(options.start);
+  if (start === undefined) throw new RangeError(`start "${options.start}" is not a date (YYYY-MM-DD)`);
+  if (!Number.isInteger(options.days) || options.days < 1) throw new RangeError(`days must be a whole number ≥ 1`);
+  const notes: string[] = [];
+  const preset = options.presetFactors ?? (options.preset ? PRESETS[options.preset] : undefined);
+  const special = new SpecialDays(options.events);
+  const mid = start + (options.days - 1) / 2;
+  const channels: Partial<Record<Channel, ScenarioChannelDemand>> = {};
+  const fits = Object.entries(fit.channels) as [Channel, ChannelFit][];
+
+  for (const [channel, f] of fits) {
+    const ref = parseIsoDate(f.referenceDate)!;
+    const trend = 1 + f.trendPerYear * ((mid - ref) / 365.25);
+    const level = preset?.level[channel] ?? 1;
+    const phoneShare = channel === '999' || channel === '101' ? (preset?.toOnline[channel] ?? 0) : 0;
+    const mix = mixFor(options.callTypes?.[channel], preset?.callTypes);
+    channels[channel] = {
+      callsPerDay: round(f.callsPerDay * trend * level * (1 - phoneShare), 2),
+      hourOfWeek: f.hourOfWeek,
+      month: f.month,
+      ...(mix ? { mix } : {}),
+    };
+    if (f.trendFitted && Math.abs(f.trendPerYear) > 0) {
+      notes.push(`${channel}: trend ${(f.trendPerYear * 100).toFixed(1)} %/year evaluated at ${isoDate(Math.round(mid))}`);
+    }
+  }
+  // Calls moved online by a preset join (or become) the online channel, with 101's daily shape.
+  if (preset) {
+    for (const from of ['999', '101'] as const) {
+      const share = preset.toOnline[from] ?? 0;
+      const source = channels[from];
+      if (!share || !source) continue;
+      const moved = source.callsPerDay / (1 - share) * share;
+      const online = channels.online;
+      if (online) online.callsPerDay = round(online.callsPerDay + moved, 2);
+      else channels.online = { callsPerDay: round(moved, 2), hourOfWeek: source.hourOfWeek, month: source.month };
+      notes.push(`preset: ${(share * 100).toFixed(0)} % of ${from} (${moved.toFixed(0)} a day) reported online instead`);
+    }
+    notes.push(`preset ${preset.label}: ${preset.source}`);
+  }
+
+  // Special days in the period: factor per kind, shared across channels (weighted by calls).
+  const specialDays: ScenarioDemand['specialDays'] = [];
+  const unseen = new Set<string>();
+  const daily: DayForecast[] = [];
+  for (let day = start; day < start + options.days; day++) {
+    const kind = special.kind(day);
+    let factor = 1;
+    if (kind !== undefined) {
+      const given = options.events?.find((e) => parseIsoDate(e.date) === day)?.factor;
+      factor = given ?? sharedFactor(fits, kind, unseen);
+      specialDays.push({ date: isoDate(day), factor: round(factor, 3), name: kind });
+    }
+    const entry: DayForecast = { date: isoDate(day), ...(kind ? { special: kind } : {}), channels: {} };
+    for (const channel of CHANNELS) {
+      const c = channels[channel];
+      if (!c) continue;
+      const w = weekday(day) * 24;
+      let shape = 0;
+      for (let h = 0; h < 24; h++) shape += c.hourOfWeek[w + h]!;
+      const mean = (c.callsPerDay / 24) * shape * c.month[civilDate(day).month - 1]! * factor;
+      const extra = fit.channels[channel]?.dailyExtraVariance ?? 0;
+      const sd = Math.sqrt(mean + extra * mean * mean);
+      entry.channels[channel] = { calls: round(mean, 1), low: round(Math.max(0, mean - Z95 * sd), 1), high: round(mean + Z95 * sd, 1) };
+    }
+    daily.push(entry);
+  }
+  for (const kind of unseen) notes.push(`special day "${kind}" is not in the history: factor 1 (edit it in specialDays)`);
+  for (const [channel, f] of fits) {
+    const months = new Set(daily.map((d) => civilDate(parseIsoDate(d.date)!).month - 1));
+    const missing = [...months].filter((m) => !f.monthObserved[m]);
+    if (missing.length) notes.push(`${channel}: no history for month ${missing.map((m) => m + 1).join(', ')}: month factor 1`);
+  }
+  if (specialDays.length && fits.length > 1) notes.push('special-day factors are shared by all channels (call-weighted average of the fitted factors)');
+
+  return {
+    horizon: { startDate: isoDate(start), days: options.days, warmupDays: 0 },
+    demand: { profile: 'weekly', specialDays, channels },
+    daily,
+    notes,
+  };
+}
+
+function sharedFactor(fits: [Channel, ChannelFit][], kind: string, unseen: Set<string>): number {
+  let weighted = 0;
+  let weight = 0;
+  for (const [, f] of fits) {
+    const s = f.special[kind];
+    if (!s) continue;
+    weighted += s.factor * f.callsPerDay;
+    weight += f.callsPerDay;
+  }
+  if (weight === 0) {
+    unseen.add(kind);
+    return 1;
+  }
+  return weighted / weight;
+}
+
+function mixFor(counts: Record<string, number> | undefined, shift: Record<string, number> | undefined) {
+  if (!counts) return undefined;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (total === 0) return undefined;
+  const raw = Object.entries(counts)
+    .filter(([id]) => /^[A-Za-z0-9][\w-]*$/.test(id))
+    .map(([id, n]) => [id, (n / total) * (shift?.[id] ?? 1)] as const);
+  const sum = raw.reduce((a, [, v]) => a + v, 0);
+  return Object.fromEntries(raw.map(([id, v]) => [id, round(v / sum, 4)]));
+}
+
+function round(v: number, digits: number): number {
+  const p = 10 ** digits;
+  return Math.round(v * p) / p;
+}
