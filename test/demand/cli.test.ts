@@ -89,3 +89,44 @@ describe('occsim demand', () => {
     expect(run('demand', 'fly').status).toBe(2);
   });
 });
+
+describe('occsim staff', () => {
+  const scenarioFile = join(dir, 'staff.json');
+  writeFileSync(
+    scenarioFile,
+    JSON.stringify({
+      name: 'Staff test',
+      horizon: { startDate: '2025-01-06', days: 7 },
+      demand: { profile: 'flat', channels: { '999': { callsPerDay: 480 }, '101': { callsPerDay: 960 } } },
+      handling: { '999': { talkMinutes: { dist: 'exponential', mean: 5 } }, '101': { talkMinutes: { dist: 'exponential', mean: 6 } } },
+      patience: { '101': { dist: 'exponential', mean: 4 } },
+      staffing: { fixed: 12, shrinkage: 0.25 },
+    }),
+  );
+
+  it('--json prints the requirement of every interval of the first week', () => {
+    const r = run('staff', scenarioFile, '--interval', '30', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.intervals).toHaveLength(7 * 48 * 2);
+    const first = out.intervals[0];
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(['start', 'channel', 'offeredPerHour', 'erlangC', 'erlangA']));
+    expect(first.start).toBe('2025-01-06T00:00');
+    expect(out.floor).toHaveLength(7 * 48);
+    expect(out.floor[0].onFloor).toBe(9);
+  });
+
+  it('prints a table with short intervals marked, and rejects bad input with exit 2', () => {
+    const r = run('staff', scenarioFile, '--interval', '60', '--days', '1');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('2025-01-06 23:00');
+    expect(r.stdout).toMatch(/intervals have fewer handlers on the floor/);
+    expect(run('staff', scenarioFile, '--interval', '20').status).toBe(2);
+    expect(run('staff', join(dir, 'nope.json')).status).toBe(2);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"name": "x"}');
+    const b = run('staff', bad);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(/problem/);
+  });
+});

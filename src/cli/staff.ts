@@ -1,0 +1,59 @@
+/**
+ * `occsim staff FILE [--interval 30] [--days 7] [--json]`: the handlers each interval of a scenario
+ * needs to meet its 999 and 101 answer targets, by Erlang C and Erlang A, on the floor and rostered
+ * (after shrinkage), beside the staff the rota puts on the floor. A first look before simulating:
+ * the simulation (occsim run) is the judge.
+ */
+import { intFlag, parseFlags } from './args.ts';
+import { InputError } from './errors.ts';
+import { loadScenarioFile } from './scenario-file.ts';
+import { INTERVALS, staffingRequirement } from '../demand/requirement.ts';
+
+const HELP = `Usage: occsim staff FILE [--interval 15|30|60] [--days 7] [--json]
+
+  Handlers needed per interval of the scenario's first week to meet each phone channel's target,
+  by Erlang C (no abandonment) and Erlang A (the scenario's patience), on the floor and rostered
+  (after shrinkage), against the rota's staff on the floor. Short intervals are marked "short".`;
+
+export default async function staff(args: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(args, {
+    interval: { type: 'string' },
+    days: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file) throw new InputError('expected a scenario file', [HELP]);
+  const interval = intFlag('interval', values.interval, 30);
+  if (!(INTERVALS as readonly number[]).includes(interval)) throw new InputError(`--interval: expected 15, 30 or 60 minutes, got ${interval}`);
+  const days = intFlag('days', values.days, 7);
+  const scenario = await loadScenarioFile(file);
+  const req = staffingRequirement(scenario, { intervalMinutes: interval, days });
+
+  if (values.json) {
+    process.stdout.write(JSON.stringify(req, null, 2) + '\n');
+    return 0;
+  }
+  const out: string[] = [`${scenario.name}: handlers needed per ${interval}-minute interval (shrinkage ${(req.shrinkage * 100).toFixed(0)} %)`];
+  for (const [c, info] of Object.entries(req.channels)) {
+    out.push(`  ${c}: target ${(info.target.share * 100).toFixed(0)} % within ${info.target.seconds} s; handling ${(info.ahtSeconds / 60).toFixed(1)} min; patience ${info.patienceSeconds === null ? 'none' : `${(info.patienceSeconds / 60).toFixed(1)} min`}`);
+  }
+  const byStart = new Map<string, Record<string, (typeof req.intervals)[number]>>();
+  for (const i of req.intervals) (byStart.get(i.start) ?? byStart.set(i.start, {}).get(i.start)!)[i.channel] = i;
+  out.push('', 'start              999/h  C   A  (rost. C   A)   101/h  C   A  (rost. C   A)   floor  need');
+  const cell = (i: (typeof req.intervals)[number] | undefined) =>
+    i ? `${i.offeredPerHour.toFixed(0).padStart(5)} ${String(i.erlangC).padStart(3)} ${String(i.erlangA).padStart(3)}  (${String(i.erlangCRostered).padStart(7)} ${String(i.erlangARostered).padStart(3)})` : ' '.repeat(29);
+  let short = 0;
+  for (const f of req.floor) {
+    const row = byStart.get(f.start) ?? {};
+    if (f.short) short++;
+    out.push(`${f.start.replace('T', ' ')}  ${cell(row['999'])}  ${cell(row['101'])}  ${f.onFloor.toFixed(1).padStart(5)}  ${String(f.needed).padStart(4)}${f.short ? '  short' : ''}`);
+  }
+  out.push('', `${short} of ${req.floor.length} intervals have fewer handlers on the floor than Erlang A needs.`, ...req.notes.map((n) => `Note: ${n}`));
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}
