@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import DemandImportView from '../../src/ui/demand/DemandImport.svelte';
+import StaffingChart from '../../src/ui/demand/StaffingChart.svelte';
+import { DemandImport } from '../../src/ui/demand/demand-import.svelte.ts';
+import { demandWorkerApi } from '../../src/demand/worker-api.ts';
+
+const sample = readFileSync(join(import.meta.dirname, '../../seeds/sample-history.csv'), 'utf8');
+
+describe('DemandImport component', () => {
+  it('imports the sample CSV from a file input and shows the fitted profile', async () => {
+    const state = new DemandImport(demandWorkerApi);
+    render(DemandImportView, { state });
+    const input = document.querySelector('input[type=file]') as HTMLInputElement;
+    const file = new File([sample], 'sample-history.csv', { type: 'text/csv' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    await fireEvent.change(input);
+    await waitFor(() => expect(screen.getByTestId('fit-profile')).toBeTruthy(), { timeout: 10_000 });
+    expect(Number(screen.getByTestId('calls-per-day-999').textContent)).toBeGreaterThan(40);
+    expect(Number(screen.getByTestId('calls-per-day-101').textContent)).toBeGreaterThan(100);
+    expect(state.fit!.channels['999']!.hourOfWeek).toHaveLength(168);
+  });
+
+  it('asks before going on with skipped rows, and can stop or undo', async () => {
+    const state = new DemandImport(demandWorkerApi);
+    render(DemandImportView, { state });
+    await state.read(sample, 'good.csv');
+    expect(state.phase).toBe('fitted');
+    const good = state.fit;
+
+    await state.read('timestamp,channel\n2024-01-01T10:00,999\n31/02/2020 25:00,999\n', 'bad.csv');
+    expect(state.phase).toBe('review');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('1 skipped'));
+    expect(screen.getByRole('alert').textContent).toContain('row 3: timestamp "31/02/2020 25:00" is not a date');
+    await fireEvent.click(screen.getByText('Stop'));
+    expect(state.fit).toBe(good);
+    expect(state.phase).toBe('fitted');
+
+    await state.read('timestamp,channel\n2024-01-01T10:00,999\nnope,999\n', 'bad2.csv');
+    await fireEvent.click(screen.getByText(/Go on with 1 rows/));
+    await waitFor(() => expect(state.fit).not.toBe(good));
+    await fireEvent.click(screen.getByText('Undo import'));
+    expect(state.fit).toBe(good);
+  });
+
+  it('reports a file it cannot read', async () => {
+    const state = new DemandImport(demandWorkerApi);
+    await state.read('when,where\n1,2\n', 'x.csv');
+    expect(state.phase).toBe('failed');
+    expect(state.message).toMatch(/names neither layout/);
+  });
+});
+
+describe('StaffingChart', () => {
+  it('marks the intervals that fall short', () => {
+    const floor = [
+      { start: '2025-01-06T00:00', rostered: 10, onFloor: 8, needed: 6, short: false },
+      { start: '2025-01-06T00:30', rostered: 10, onFloor: 5, needed: 7, short: true },
+    ];
+    const { container } = render(StaffingChart, { floor });
+    expect(container.querySelectorAll('rect.short')).toHaveLength(1);
+    expect(screen.getByTestId('staffing-chart').textContent).toContain('1 of 2 intervals short');
+  });
+});
