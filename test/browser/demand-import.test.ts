@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { synthHistory } from '../../src/demand/synth.ts';
+import { createServer, type ViteDevServer } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { chromium, type Browser } from 'playwright-core';
+
+const repo = join(import.meta.dirname, '../..');
+let server: ViteDevServer;
+let browser: Browser;
+let url: string;
+
+beforeAll(async () => {
+  server = await createServer({
+    configFile: false,
+    root: join(import.meta.dirname, 'demand'),
+    plugins: [svelte()],
+    worker: { format: 'es' },
+    server: { port: 0, host: '127.0.0.1', fs: { allow: [repo] } },
+    logLevel: 'error',
+  });
+  await server.listen();
+  url = server.resolvedUrls!.local[0]!;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('call-history import in the browser', () => {
+  it('imports the sample CSV in the worker and shows the fitted profile', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(url);
+    await page.setInputFiles('input[type=file]', join(repo, 'seeds/sample-history.csv'));
+    await page.getByTestId('fit-profile').waitFor({ timeout: 30_000 });
+    const perDay999 = Number(await page.getByTestId('calls-per-day-999').textContent());
+    const perDay101 = Number(await page.getByTestId('calls-per-day-101').textContent());
+    // The sample is a tenth of the synthetic force: ~53 999 and ~125 101 calls a day (June is busier).
+    expect(perDay999).toBeGreaterThan(45);
+    expect(perDay999).toBeLessThan(70);
+    expect(perDay101).toBeGreaterThan(110);
+    expect(perDay101).toBeLessThan(150);
+    expect(await page.locator('[data-channel="999"] svg path').count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('reads a year of one-row-per-call (~650,000 rows) off the main thread, with progress', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'occsim-year-')), 'year.csv');
+    writeFileSync(file, [...synthHistory({ days: 365, seed: 'browser' })].join(''));
+    const page = await browser.newPage();
+    await page.goto(url);
+    // A 20 ms heartbeat on the page: its longest gap is how long the page froze during the import.
+    await page.evaluate(() => {
+      const w = window as unknown as { longest: number };
+      w.longest = 0;
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.longest = Math.max(w.longest, now - last);
+        last = now;
+      }, 20);
+    });
+    const started = Date.now();
+    await page.setInputFiles('input[type=file]', file);
+    await page.getByText(/Reading year\.csv: [1-9][\d,]* rows/).waitFor({ timeout: 30_000 });
+    await page.getByTestId('fit-profile').waitFor({ timeout: 60_000 });
+    const seconds = (Date.now() - started) / 1000;
+    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+    expect(Number(await page.getByTestId('calls-per-day-999').textContent())).toBeGreaterThan(500);
+    expect(longest).toBeLessThan(250);
+    console.log(`year import: ${seconds.toFixed(1)} s, longest page freeze ${longest.toFixed(0)} ms`);
+  });
+});
