@@ -8,18 +8,26 @@ import { intFlag, parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 import { loadScenarioFile } from './scenario-file.ts';
 import { INTERVALS, staffingRequirement } from '../demand/requirement.ts';
+import { formulasVersusSimulation, type HourComparison } from '../demand/versus-simulation.ts';
+import { availableParallelism } from 'node:os';
 
 const HELP = `Usage: occsim staff FILE [--interval 15|30|60] [--days 7] [--json]
+       occsim staff FILE --simulate [--replications 5] [--json]
 
   Handlers needed per interval of the scenario's first week to meet each phone channel's target,
   by Erlang C (no abandonment) and Erlang A (the scenario's patience), on the floor and rostered
-  (after shrinkage), against the rota's staff on the floor. Short intervals are marked "short".`;
+  (after shrinkage), against the rota's staff on the floor. Short intervals are marked "short".
+  --simulate runs the scenario too and sets the formulas beside the simulated service level for
+  each hour of the week: where they disagree, the simulation is the judge.`;
 
 export default async function staff(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, {
     interval: { type: 'string' },
     days: { type: 'string' },
     json: { type: 'boolean' },
+    simulate: { type: 'boolean' },
+    replications: { type: 'string' },
+    seed: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -31,6 +39,7 @@ export default async function staff(args: string[]): Promise<number> {
   const interval = intFlag('interval', values.interval, 30);
   if (!(INTERVALS as readonly number[]).includes(interval)) throw new InputError(`--interval: expected 15, 30 or 60 minutes, got ${interval}`);
   const days = intFlag('days', values.days, 7);
+  if (values.simulate) return simulate(file, values.replications, values.seed, values.json ?? false);
   const scenario = await loadScenarioFile(file);
   const req = staffingRequirement(scenario, { intervalMinutes: interval, days });
 
@@ -54,6 +63,42 @@ export default async function staff(args: string[]): Promise<number> {
     out.push(`${f.start.replace('T', ' ')}  ${cell(row['999'])}  ${cell(row['101'])}  ${f.onFloor.toFixed(1).padStart(5)}  ${String(f.needed).padStart(4)}${f.short ? '  short' : ''}`);
   }
   out.push('', `${short} of ${req.floor.length} intervals have fewer handlers on the floor than Erlang A needs.`, ...req.notes.map((n) => `Note: ${n}`));
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}
+
+async function simulate(file: string, replicationsFlag: string | undefined, seedFlag: string | undefined, json: boolean): Promise<number> {
+  // Loaded only here: the plain requirement needs none of the simulation.
+  const { prepare, progressReporter } = await import('./run.ts');
+  const { runReplications } = await import('./pool.ts');
+  const { buildReport } = await import('../model/report.ts');
+  const { simCalendar } = await import('../model/calendar-time.ts');
+  const replications = intFlag('replications', replicationsFlag, 5);
+  const { scenario, json: raw, seed } = await prepare(file, seedFlag);
+  const req = staffingRequirement(scenario, { intervalMinutes: 60, days: 7 });
+  const indices = Array.from({ length: replications }, (_, i) => i);
+  const workers = Math.min(availableParallelism(), replications);
+  const results = await runReplications(scenario, raw, seed, indices, { workers, onProgress: progressReporter(scenario.name) });
+  const report = buildReport(scenario, seed, results);
+  const hours = formulasVersusSimulation(req, simCalendar(scenario.horizon.startDate).startWeekday, report);
+  if (json) {
+    process.stdout.write(JSON.stringify({ replications, seed, hours, notes: req.notes }, null, 2) + '\n');
+    return 0;
+  }
+  const pct = (e: HourComparison['serviceLevel999']) => (e.mean === null ? '   – ' : `${(e.mean * 100).toFixed(0).padStart(3)} %`);
+  const out = [
+    `${scenario.name}: Erlang A against the simulation (${replications} replications), by hour of week`,
+    `targets: 999 ${(scenario.targets['999'].share * 100).toFixed(0)} % in ${scenario.targets['999'].seconds} s, 101 ${(scenario.targets['101'].share * 100).toFixed(0)} % in ${scenario.targets['101'].seconds} s`,
+    '',
+    'hour        need  floor(rota) floor(sim)  999 SL  101 SL  formula  simulation',
+  ];
+  for (const h of hours) {
+    out.push(
+      `${h.label}   ${String(h.neededErlangA).padStart(4)}  ${h.onFloorRota.toFixed(1).padStart(11)} ${(h.onFloorSimulated ?? 0).toFixed(1).padStart(10)}  ${pct(h.serviceLevel999)}  ${pct(h.serviceLevel101)}  ${h.formulaShort ? 'short  ' : 'covered'}  ${h.simulated.padEnd(9)}${h.disagree ? '  ← differ' : ''}`,
+    );
+  }
+  const differ = hours.filter((h) => h.disagree).length;
+  out.push('', `${differ} of ${hours.length} hours where the formulas and the simulation disagree; the simulation is the judge.`, ...req.notes.map((n) => `Note: ${n}`));
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }

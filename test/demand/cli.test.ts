@@ -130,3 +130,25 @@ describe('occsim staff', () => {
     expect(b.stderr).toMatch(/problem/);
   });
 });
+
+describe('occsim staff --simulate', () => {
+  it('sets the formulas beside the simulated service level for each hour of the week', () => {
+    const file = join(dir, 'sim.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'Sim check',
+        horizon: { startDate: '2025-01-06', days: 7 },
+        demand: { profile: 'flat', channels: { '999': { callsPerDay: 240 }, '101': { callsPerDay: 480 } } },
+        handling: { '999': { talkMinutes: { dist: 'exponential', mean: 5 } }, '101': { talkMinutes: { dist: 'exponential', mean: 6 } } },
+        staffing: { fixed: 8 },
+      }),
+    );
+    const r = run('staff', file, '--simulate', '--replications', '2', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.hours).toHaveLength(168);
+    expect(out.hours[0]).toMatchObject({ label: 'Mon 00:00', onFloorRota: 8 });
+    expect(['met', 'missed', 'uncertain']).toContain(out.hours[0].simulated);
+  });
+});
