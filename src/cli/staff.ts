@@ -90,11 +90,12 @@ async function simulate(file: string, replicationsFlag: string | undefined, seed
     `${scenario.name}: Erlang A against the simulation (${replications} replications), by hour of week`,
     `targets: 999 ${(scenario.targets['999'].share * 100).toFixed(0)} % in ${scenario.targets['999'].seconds} s, 101 ${(scenario.targets['101'].share * 100).toFixed(0)} % in ${scenario.targets['101'].seconds} s`,
     '',
-    'hour        need  floor(rota) floor(sim)  999 SL  101 SL  formula  simulation',
+    '            Erlang A   phone staff   all staff    simulated',
+    'hour        need   on floor      on floor(sim)  999 SL  101 SL  formula  simulation',
   ];
   for (const h of hours) {
     out.push(
-      `${h.label}   ${String(h.neededErlangA).padStart(4)}  ${h.onFloorRota.toFixed(1).padStart(11)} ${(h.onFloorSimulated ?? 0).toFixed(1).padStart(10)}  ${pct(h.serviceLevel999)}  ${pct(h.serviceLevel101)}  ${h.formulaShort ? 'short  ' : 'covered'}  ${h.simulated.padEnd(9)}${h.disagree ? '  ← differ' : ''}`,
+      `${h.label}   ${String(h.neededErlangA).padStart(4)}  ${h.onFloorRota.toFixed(1).padStart(9)}  ${(h.onFloorSimulated ?? 0).toFixed(1).padStart(14)}  ${pct(h.serviceLevel999)}  ${pct(h.serviceLevel101)}  ${h.formulaShort ? 'short  ' : 'covered'}  ${h.simulated.padEnd(9)}${h.disagree ? '  ← differ' : ''}`,
     );
   }
   const differ = hours.filter((h) => h.disagree).length;

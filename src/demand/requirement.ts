@@ -154,7 +154,7 @@ function rostered(onFloor: number, shrinkage: number): number {
 
 /**
  * Phone-skilled staff at simulated second `t`: rostered on shifts (including those that started the
- * day before), and the expected number on the floor after shrinkage, breaks (taken in two waves, as
+ * day before, also before the first day, as the model starts them), and the expected number on the floor after shrinkage, breaks (taken in two waves, as
  * the model does), shielding and the usable-desk cap.
  */
 export function floorAt(scenario: Scenario, cal: ReturnType<typeof simCalendar>, t: number): { rostered: number; onFloor: number } {
@@ -172,7 +172,6 @@ export function floorAt(scenario: Scenario, cal: ReturnType<typeof simCalendar>,
   for (const shift of staffing.shifts ?? []) {
     if (!phoneGroups.has(shift.group)) continue;
     for (const d of [day - 1, day]) {
-      if (d < 0) continue; // the model starts shifts on day 0
       if (!shift.days.includes(WEEKDAYS[((weekdayOfDay(cal, 0) + d) % 7 + 7) % 7]!)) continue;
       const [h, m] = shift.start.split(':').map(Number);
       const start = d * 86_400 + (h! * 60 + m!) * 60;

@@ -28,6 +28,7 @@ export interface HourComparison {
   neededErlangA: number;
   onFloorRota: number;
   formulaShort: boolean;
+  /** All staff on the floor in the simulation (every group, phone or not). */
   onFloorSimulated: number | null;
   serviceLevel999: Estimate;
   serviceLevel101: Estimate;
