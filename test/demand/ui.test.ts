@@ -65,3 +65,16 @@ describe('StaffingChart', () => {
     expect(screen.getByTestId('staffing-chart').textContent).toContain('1 of 2 intervals short');
   });
 });
+
+describe('marking an event', () => {
+  it('refits with the event as its own special day', async () => {
+    const state = new DemandImport(demandWorkerApi);
+    render(DemandImportView, { state });
+    await state.read(sample, 'sample.csv');
+    await fireEvent.input(screen.getByLabelText('Event date'), { target: { value: '2024-06-15' } });
+    await fireEvent.input(screen.getByLabelText('Event name'), { target: { value: 'festival' } });
+    await fireEvent.click(screen.getByText('Mark'));
+    await waitFor(() => expect(state.fit!.channels['999']!.special['festival']).toBeDefined());
+    expect(state.events).toEqual([{ date: '2024-06-15', name: 'festival' }]);
+  });
+});

@@ -81,7 +81,14 @@ export class DemandImport {
       this.message = 'No usable rows: nothing to fit.';
       return;
     }
-    const fit = await this.api.fit(history, $state.snapshot(this.events));
+    let fit: DemandFit;
+    try {
+      fit = await this.api.fit(history, $state.snapshot(this.events));
+    } catch (error) {
+      this.phase = 'failed';
+      this.message = `Could not fit: ${(error as Error).message}`;
+      return;
+    }
     this.undoStack.push(this.history && this.fit ? { fileName: this.fileName, history: this.history, fit: this.fit } : null);
     this.history = history;
     this.fit = fit;
@@ -100,7 +107,12 @@ export class DemandImport {
   /** Refit the accepted history, e.g. after marking an event. */
   async refit() {
     if (!this.history) return;
-    this.fit = await this.api.fit(this.history, $state.snapshot(this.events));
+    try {
+      this.fit = await this.api.fit(this.history, $state.snapshot(this.events));
+      this.message = '';
+    } catch (error) {
+      this.message = `Could not refit: ${(error as Error).message}`;
+    }
   }
 
   undo() {
