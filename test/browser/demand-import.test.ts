@@ -47,7 +47,8 @@ describe('call-history import in the browser', () => {
     expect(perDay999).toBeLessThan(70);
     expect(perDay101).toBeGreaterThan(110);
     expect(perDay101).toBeLessThan(150);
-    expect(await page.locator('[data-channel="999"] svg path').count()).toBe(2);
+    expect(await page.locator('[data-channel="999"] svg[aria-label*="hour of week"] path').count()).toBe(2);
+    expect(await page.locator('[data-channel="999"] svg[aria-label*="by week"] path').count()).toBe(2);
     expect(errors).toEqual([]);
   });
 
