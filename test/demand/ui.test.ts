@@ -78,3 +78,38 @@ describe('marking an event', () => {
     expect(state.events).toEqual([{ date: '2024-06-15', name: 'festival' }]);
   });
 });
+
+describe('ForecastPanel', async () => {
+  const { default: ForecastPanel } = await import('../../src/ui/demand/ForecastPanel.svelte');
+  const { DemandForecast } = await import('../../src/ui/demand/demand-forecast.svelte.ts');
+
+  it('forecasts a period with an edited lockdown preset and hands over the demand section', async () => {
+    const imp = new DemandImport(demandWorkerApi);
+    await imp.read(sample, 'sample.csv');
+    const state = new DemandForecast(demandWorkerApi);
+    state.start = '2024-08-19';
+    state.days = 14;
+    let applied: unknown = null;
+    render(ForecastPanel, { state, fit: imp.fit!, history: imp.history, onapply: (f: unknown) => (applied = f) });
+    await fireEvent.change(screen.getByRole('combobox'), { target: { value: 'lockdown' } });
+    expect(state.factors?.level['101']).toBe(0.85);
+    const online = screen.getByLabelText(/101 moved online/) as HTMLInputElement;
+    await fireEvent.input(online, { target: { value: '0.2' } });
+    await fireEvent.click(screen.getByText('Forecast'));
+    await waitFor(() => expect(screen.getByTestId('forecast-days')).toBeTruthy());
+    expect(state.result!.daily).toHaveLength(14);
+    expect(state.result!.notes.join(' ')).toContain('20 % of 101');
+    expect(screen.getByTestId('forecast-days').textContent).toContain('bank holiday');
+    await fireEvent.click(screen.getByText("Use as the scenario's demand"));
+    expect((applied as { demand: { channels: object } }).demand.channels).toHaveProperty('online');
+  });
+
+  it('shows a bad period as an error', async () => {
+    const imp = new DemandImport(demandWorkerApi);
+    await imp.read(sample, 'sample.csv');
+    const state = new DemandForecast(demandWorkerApi);
+    state.start = 'soon';
+    await state.run(imp.fit!);
+    expect(state.error).toMatch(/not a date/);
+  });
+});
