@@ -66,6 +66,8 @@ export class HistoryAccumulator {
   private used = 0;
   private skipped = 0;
   private blank = 0;
+  /** Distinct clock times (minute of day) seen in a counts file, to spot daily or coarser counts. */
+  private readonly clockTimes = new Set<number>();
   private pendingBlank = 0;
 
   constructor(private readonly maxProblems = MAX_PROBLEMS) {}
@@ -122,6 +124,7 @@ export class HistoryAccumulator {
         return this.skip(row, 'bad-count', `count "${countText}" is not a number of calls (0 or more)`);
       }
     }
+    if (this.format === 'counts' && this.clockTimes.size < 2) this.clockTimes.add(time.hour * 60 + time.minute);
     const series = (this.hourly[channel] ??= new Map());
     let day = series.get(time.day);
     if (!day) series.set(time.day, (day = new Float64Array(24)));
@@ -141,13 +144,17 @@ export class HistoryAccumulator {
   }
 
   result(): HistoryImport {
+    const notes = [...this.notes];
+    if (this.format === 'counts' && this.used > 24 && this.clockTimes.size === 1) {
+      notes.push('every interval starts at the same time of day: these look like daily (or coarser) counts, which all land in one hour, so the hour-of-week shape cannot be fitted from them; give intervals of an hour or less');
+    }
     return {
       format: this.format ?? 'calls',
       hourly: this.hourly,
       callTypes: this.callTypes,
       rows: { read: this.read, used: this.used, skipped: this.skipped, blank: this.blank, byReason: { ...this.byReason } },
       problems: [...this.problems],
-      notes: [...this.notes],
+      notes,
     };
   }
 }

@@ -83,11 +83,19 @@ export function fitDemand(history: HistoryImport, options: FitOptions = {}): Dem
   const last = days[days.length - 1]!;
   const special = new SpecialDays(options.events);
   const channels: Partial<Record<Channel, ChannelFit>> = {};
-  for (const [channel, s] of series) {
-    const cells: Cells = { days, y: days.map((d) => s.get(d) ?? new Float64Array(24)) };
-    channels[channel] = fitChannel(cells, special, first, last, options.iterations ?? 40);
-  }
   const warnings: string[] = [];
+  for (const [channel, s] of series) {
+    // A channel that starts later or stops earlier (online reporting launched mid-year) is fitted
+    // over its own span: the days before its first call are not quiet days.
+    const own = [...s.entries()].filter(([, c]) => c.some((v) => v > 0)).map(([d]) => d);
+    if (own.length === 0) continue;
+    const from = Math.min(...own);
+    const to = Math.max(...own);
+    const span = days.filter((d) => d >= from && d <= to);
+    if (from > first || to < last) warnings.push(`${channel}: calls only from ${isoDate(from)} to ${isoDate(to)}; fitted over that span`);
+    const cells: Cells = { days: span, y: span.map((d) => s.get(d) ?? new Float64Array(24)) };
+    channels[channel] = fitChannel(cells, special, from, to, options.iterations ?? 40);
+  }
   if (days.length < 56) {
     warnings.push(`only ${days.length} days of history: each hour-of-week factor rests on ${Math.floor(days.length / 7)} or so hours, so it follows the noise (8 weeks or more is better)`);
   }

@@ -127,3 +127,12 @@ describe('parseLocalTimestamp', () => {
     expect(parseLocalTimestamp('yesterday')).toBeUndefined();
   });
 });
+
+describe('counts files', () => {
+  it('notes counts that look daily rather than hourly', async () => {
+    const rows = ['interval start,channel,count'];
+    for (let d = 1; d <= 28; d++) rows.push(`2024-02-${String(d).padStart(2, '0')}T00:00,999,500`);
+    const h = await parseHistory(rows.join('\n'));
+    expect(h.notes.join(' ')).toMatch(/look like daily/);
+  });
+});

@@ -88,3 +88,18 @@ describe('fitDemand edge cases', () => {
     expect(() => fitDemand({ format: 'calls', hourly: {}, callTypes: {}, rows: { read: 0, used: 0, skipped: 0, blank: 0, byReason: {} }, problems: [], notes: [] })).toThrow('empty');
   });
 });
+
+describe('channels with their own span', () => {
+  it('fits a channel that starts later over its own days only', async () => {
+    const rows = ['timestamp,channel'];
+    for (let d = 1; d <= 28; d++) {
+      const date = `2024-02-${String(d).padStart(2, '0')}`;
+      for (let h = 0; h < 24; h++) rows.push(`${date}T${String(h).padStart(2, '0')}:10,999`);
+      if (d > 14) for (let h = 0; h < 24; h++) rows.push(`${date}T${String(h).padStart(2, '0')}:20,online`, `${date}T${String(h).padStart(2, '0')}:40,online`);
+    }
+    const fit = fitDemand(await parseHistory(rows.join('\n')));
+    expect(fit.channels.online!.callsPerDay).toBeCloseTo(48, 6);
+    expect(fit.channels['999']!.callsPerDay).toBeCloseTo(24, 6);
+    expect(fit.warnings.join(' ')).toContain('online: calls only from 2024-02-15');
+  });
+});
