@@ -28,7 +28,8 @@ const ALIASES: Record<string, string> = {
   timestamp: 'time',
   time: 'time',
   datetime: 'time',
-  date: 'time',
+  date: 'date',
+  calldate: 'date',
   received: 'time',
   calltime: 'time',
   intervalstart: 'start',
@@ -51,7 +52,8 @@ export class HeaderError extends Error {}
 
 export class HistoryAccumulator {
   private format: 'calls' | 'counts' | undefined;
-  private col: { time: number; channel: number; callType: number; count: number } = {
+  private col: { date: number; time: number; channel: number; callType: number; count: number } = {
+    date: -1,
     time: -1,
     channel: -1,
     callType: -1,
@@ -76,7 +78,9 @@ export class HistoryAccumulator {
   header(fields: string[]): void {
     const names = fields.map(normaliseHeader);
     const at = (name: string) => names.indexOf(name);
-    this.col = { time: at('time'), channel: at('channel'), callType: at('callType'), count: at('count') };
+    this.col = { date: at('date'), time: at('time'), channel: at('channel'), callType: at('callType'), count: at('count') };
+    // A lone "date" column is the timestamp; beside a "time" column the two are joined.
+    if (this.col.time < 0 && this.col.date >= 0) [this.col.time, this.col.date] = [this.col.date, -1];
     if (this.col.time < 0) this.col.time = at('start');
     else if (at('start') >= 0 && this.col.count >= 0) this.col.time = at('start');
     if (this.col.channel < 0 || this.col.time < 0) {
@@ -102,7 +106,7 @@ export class HistoryAccumulator {
     this.pendingBlank = 0;
     this.read++;
     if (syntaxError) return this.skip(row, 'csv-syntax', syntaxError);
-    const timeText = fields[this.col.time];
+    const timeText = this.col.date >= 0 ? `${fields[this.col.date]?.trim() ?? ''} ${fields[this.col.time]?.trim() ?? ''}`.trim() : fields[this.col.time];
     const channelText = fields[this.col.channel];
     const what = this.format === 'calls' ? 'timestamp' : 'interval start';
     if (timeText === undefined || timeText.trim() === '') return this.skip(row, 'missing-field', `${what} is empty`);

@@ -136,3 +136,12 @@ describe('counts files', () => {
     expect(h.notes.join(' ')).toMatch(/look like daily/);
   });
 });
+
+describe('separate date and time columns', () => {
+  it('joins them into one timestamp', async () => {
+    const h = await parseHistory('Date,Time,Channel\n01/03/2024,14:05,999\n2024-03-01,15:30:00,101\n');
+    expect(h.rows.skipped).toBe(0);
+    expect(h.hourly['999']!.get(dayNumber(2024, 3, 1))![14]).toBe(1);
+    expect(h.hourly['101']!.get(dayNumber(2024, 3, 1))![15]).toBe(1);
+  });
+});
