@@ -52,3 +52,12 @@ describe('synthHistory', () => {
     }
   });
 });
+
+describe('seeds/sample-history.csv', () => {
+  it('is exactly what its documented synth command writes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const committed = readFileSync(join(import.meta.dirname, '../../seeds/sample-history.csv'), 'utf8');
+    expect(committed).toBe(text({ days: 28, seed: 'sample', start: '2024-06-03', scale: 0.1 }));
+  });
+});
