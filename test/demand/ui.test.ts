@@ -113,3 +113,19 @@ describe('ForecastPanel', async () => {
     expect(state.error).toMatch(/not a date/);
   });
 });
+
+describe('cancelling an import', () => {
+  it('stops a File import at the next progress report and changes nothing', async () => {
+    const state = new DemandImport(demandWorkerApi);
+    const rows = ['timestamp,channel'];
+    for (let i = 0; i < 120_000; i++) rows.push('2024-01-01T10:00:00,999');
+    const file = new File([rows.join('\n')], 'big.csv', { type: 'text/csv' });
+    const reading = state.read(file, 'big.csv');
+    expect(state.phase).toBe('reading');
+    state.cancel();
+    await reading;
+    expect(state.phase).toBe('idle');
+    expect(state.message).toMatch(/cancelled/);
+    expect(state.fit).toBeNull();
+  });
+});
