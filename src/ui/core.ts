@@ -1,13 +1,17 @@
 /**
- * The UI's one doorway into the simulation core. Until src/scenario lands this is a stand-in that
- * accepts any object.
+ * The UI's one doorway into the simulation core, so panels import from one place and the bundle
+ * shows what the page uses of src/scenario, src/stats and src/engine.
  */
-import type { Validation } from './workspace/workspace.svelte.ts';
-
-export type Scenario = Record<string, unknown>;
-
-export function parseScenario(json: unknown): Validation<Scenario> {
-  return typeof json === 'object' && json !== null && !Array.isArray(json)
-    ? { ok: true, scenario: json as Scenario }
-    : { ok: false, problems: [{ path: '', message: 'Expected a scenario object' }] };
-}
+export {
+  parseScenario,
+  groupsOf,
+  CHANNELS,
+  PHONE_CHANNELS,
+  WEEKDAYS,
+  type Scenario,
+  type Channel,
+  type Weekday,
+} from '../scenario/index.ts';
+export { seedProfile, SEED_PROFILE_NAMES } from '../scenario/seeds.ts';
+export { DIST_NAMES, meanOf, type DistSpec } from '../engine/index.ts';
+export { agentsNeeded } from '../stats/erlang.ts';
