@@ -8,6 +8,9 @@ import type { ScenarioDoc } from './workspace/workspace.svelte.ts';
 import { builtins } from './workspace/builtins.ts';
 import { decodeShare } from './workspace/share.ts';
 import { parseScenario, type Scenario } from './core.ts';
+import { Runner } from './run/runner.svelte.ts';
+import { connectWorker } from './run/connect.ts';
+import type { Connect } from './run/pool.svelte.ts';
 
 export const TABS = [
   { id: 'scenarios', label: 'Scenarios' },
@@ -21,9 +24,13 @@ export type TabId = (typeof TABS)[number]['id'];
 export class AppState {
   tab = $state<TabId>('scenarios');
   workspace: Workspace<Scenario>;
+  runner: Runner;
+  comparer: Runner;
 
-  constructor(store: RecordStore<ScenarioDoc> = defaultStore<ScenarioDoc>()) {
+  constructor(store: RecordStore<ScenarioDoc> = defaultStore<ScenarioDoc>(), connect: Connect = connectWorker) {
     this.workspace = new Workspace(store, builtins, parseScenario);
+    this.runner = new Runner(connect);
+    this.comparer = new Runner(connect);
   }
 
   async start(hash = typeof location === 'undefined' ? '' : location.hash): Promise<void> {

@@ -6,12 +6,10 @@ import { RunPool, tasksFor, type SimApi, type WorkerHandle } from '../../src/ui/
 function fakeConnect(log: { terminated: number; calls: number[] }, delay = 1): () => WorkerHandle {
   return () => {
     const api: SimApi = {
-      async runReplications(_scenario, seed, indices, onDone) {
-        for (const i of indices) {
-          await new Promise((r) => setTimeout(r, delay));
-          log.calls.push(i);
-          onDone(i, { seed, value: i * 10 });
-        }
+      async runReplication(_scenario, seed, i) {
+        await new Promise((r) => setTimeout(r, delay));
+        log.calls.push(i);
+        return { seed, value: i * 10 };
       },
     };
     return { api, terminate: () => log.terminated++ };
@@ -60,7 +58,7 @@ describe('RunPool', () => {
   it('a failing replication fails the run with its message', async () => {
     const pool = new RunPool(
       () => ({
-        api: { runReplications: () => Promise.reject(new Error('bad scenario')) },
+        api: { runReplication: () => Promise.reject(new Error('bad scenario')) },
         terminate: () => {},
       }),
       2,

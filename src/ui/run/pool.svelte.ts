@@ -5,17 +5,12 @@
  * Several scenarios can share one run (Compare): their replications interleave by index and use the
  * same seed, so each index sees the same random numbers in every scenario.
  */
-import { proxy } from 'comlink';
 import { initialTransition, transition } from 'xstate';
 import { phaseOf, runMachine, secondsLeft, type RunEvent, type RunSnapshot } from './run-machine.ts';
 
+/** The worker's API as seen through comlink (workers/sim.worker.ts exposes src/model/worker-api.ts). */
 export interface SimApi {
-  runReplications(
-    scenario: unknown,
-    seed: string,
-    indices: number[],
-    onDone: (index: number, result: unknown) => void,
-  ): Promise<void>;
+  runReplication(scenario: unknown, seed: string, replication: number): Promise<unknown> | unknown;
 }
 
 export interface WorkerHandle {
@@ -73,6 +68,9 @@ export class RunPool<R> {
 
   #connect: Connect;
   #size: number;
+  get size(): number {
+    return this.#size;
+  }
   #clock: () => number;
   #workers: WorkerHandle[] = [];
   #generation = 0;
@@ -107,15 +105,8 @@ export class RunPool<R> {
 
     const work = async (handle: WorkerHandle) => {
       for (let task = queue.shift(); task && generation === this.#generation; task = queue.shift()) {
-        const { key } = task;
-        await handle.api.runReplications(
-          task.scenario,
-          task.seed,
-          [task.index],
-          proxy((index: number, result: unknown) => {
-            if (generation === this.#generation && this.phase === 'running') this.#record(key, index, result as R);
-          }),
-        );
+        const result = await handle.api.runReplication(task.scenario, task.seed, task.index);
+        if (generation === this.#generation && this.phase === 'running') this.#record(task.key, task.index, result as R);
       }
     };
     Promise.all(this.#workers.map(work)).then(
