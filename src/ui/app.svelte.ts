@@ -1,0 +1,53 @@
+/**
+ * Application state shared by the shell and its panels: the workspace, the selected tab, and the
+ * share link read at start-up. Panels are thin; their logic lives in classes like this one.
+ */
+import { Workspace } from './workspace/workspace.svelte.ts';
+import { defaultStore, type RecordStore } from './workspace/store.ts';
+import type { ScenarioDoc } from './workspace/workspace.svelte.ts';
+import { builtins } from './workspace/builtins.ts';
+import { decodeShare } from './workspace/share.ts';
+import { parseScenario, type Scenario } from './core.ts';
+import { Runner } from './run/runner.svelte.ts';
+import { connectWorker } from './run/connect.ts';
+import type { Connect } from './run/pool.svelte.ts';
+
+export const TABS = [
+  { id: 'scenarios', label: 'Scenarios' },
+  { id: 'edit', label: 'Edit' },
+  { id: 'run', label: 'Run & results' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'trainer', label: 'THRIVE trainer' },
+] as const;
+export type TabId = (typeof TABS)[number]['id'];
+
+export class AppState {
+  tab = $state<TabId>('scenarios');
+  workspace: Workspace<Scenario>;
+  runner: Runner;
+  comparer: Runner;
+
+  constructor(store: RecordStore<ScenarioDoc> = defaultStore<ScenarioDoc>(), connect: Connect = connectWorker) {
+    this.workspace = new Workspace(store, builtins, parseScenario);
+    this.runner = new Runner(connect);
+    this.comparer = new Runner(connect);
+  }
+
+  async start(hash = typeof location === 'undefined' ? '' : location.hash): Promise<void> {
+    await this.workspace.load();
+    const shared = decodeShare(hash);
+    if (shared) {
+      if (shared.ok) {
+        const result = this.workspace.importJson(shared.json, 'Shared scenario');
+        if (!result.ok) this.workspace.notice = `The share link was not loaded: ${result.message}`;
+        else this.tab = 'edit';
+      } else this.workspace.notice = shared.message;
+      if (typeof history !== 'undefined') history.replaceState(null, '', location.pathname + location.search);
+    }
+  }
+
+  open(id: string): void {
+    this.workspace.select(id);
+    this.tab = 'edit';
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The UI's one doorway into the simulation core, so panels import from one place and the bundle
+ * shows what the page uses of src/scenario, src/stats and src/engine.
+ */
+export {
+  parseScenario,
+  groupsOf,
+  CHANNELS,
+  PHONE_CHANNELS,
+  WEEKDAYS,
+  type Scenario,
+  type Channel,
+  type Weekday,
+} from '../scenario/index.ts';
+export { seedProfile, SEED_PROFILE_NAMES } from '../scenario/seeds.ts';
+export { DIST_NAMES, meanOf, type DistSpec } from '../engine/index.ts';
+export { agentsNeeded } from '../stats/erlang.ts';

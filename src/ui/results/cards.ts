@@ -1,0 +1,70 @@
+/**
+ * The headline cards of a report: each figure with its 95 % CI, a status against its target, and
+ * that status in words (colour is never the only signal). Where the scenario sets no target
+ * (abandonment, occupancy) the card uses a stated planning guide instead.
+ */
+import type { Report } from '../../model/report.ts';
+import type { Estimate } from '../../stats/estimate.ts';
+import { ciText, pct, secs } from './format.ts';
+
+export type Status = 'good' | 'warn' | 'bad' | 'none';
+
+export interface Card {
+  id: string;
+  label: string;
+  value: string;
+  ci: string;
+  target: string;
+  status: Status;
+  verdict: string;
+}
+
+const VERDICT: Record<Status, string> = { good: 'Meets target', warn: 'Unclear: the CI spans the target', bad: 'Misses target', none: 'No demand' };
+
+/** Higher is better: good if the whole CI clears the target, bad if it all falls short. */
+function atLeast(e: Estimate, target: number): Status {
+  if (e.mean === null) return 'none';
+  const [lo, hi] = e.ci95 ?? [e.mean, e.mean];
+  return lo >= target ? 'good' : hi < target ? 'bad' : 'warn';
+}
+/** Lower is better. */
+function atMost(e: Estimate, target: number): Status {
+  if (e.mean === null) return 'none';
+  const [lo, hi] = e.ci95 ?? [e.mean, e.mean];
+  return hi <= target ? 'good' : lo > target ? 'bad' : 'warn';
+}
+
+export const ABANDON_GUIDE = 0.05;
+export const OCCUPANCY_GUIDE = 0.85;
+
+export function headlineCards(r: Report): Card[] {
+  const c = r.channels;
+  const s = r.standards;
+  const cards: Card[] = [];
+  const has = (ch: '999' | '101' | 'online') => (c[ch].offered.mean ?? 0) > 0;
+  const card = (id: string, label: string, e: Estimate, f: (x: number) => string, target: string, status: Status, verdict?: string) =>
+    cards.push({ id, label, value: e.mean === null ? '–' : f(e.mean), ci: ciText(e, f), target, status, verdict: verdict ?? VERDICT[status] });
+
+  for (const ch of ['999', '101'] as const) {
+    if (!has(ch)) continue;
+    card(`${ch}-sl`, `${ch} answered within ${s[ch].within} s`, c[ch].serviceLevel, (x) => pct(x), `Target ${pct(s[ch].share, 0)}`, atLeast(c[ch].serviceLevel, s[ch].share));
+  }
+  for (const ch of ['999', '101'] as const) {
+    if (!has(ch)) continue;
+    const status = atMost(c[ch].abandonRate, ABANDON_GUIDE);
+    card(`${ch}-abandon`, `${ch} abandoned`, c[ch].abandonRate, (x) => pct(x), `Guide ≤ ${pct(ABANDON_GUIDE, 0)}`, status, status === 'good' ? 'Within guide' : status === 'bad' ? 'Above guide' : VERDICT[status]);
+  }
+  for (const ch of ['999', '101'] as const) {
+    if (!has(ch)) continue;
+    const status = atMost(c[ch].meanAnswerSeconds, s[ch].within);
+    card(`${ch}-asa`, `${ch} average speed of answer`, c[ch].meanAnswerSeconds, secs, `Guide ≤ ${s[ch].within} s`, status, status === 'good' ? 'Within guide' : status === 'bad' ? 'Above guide' : VERDICT[status]);
+  }
+  if (has('online'))
+    card('online-sl', `Online reports handled within ${s.online.within} h`, c.online.serviceLevel, (x) => pct(x), `Target ${pct(s.online.share, 0)}`, atLeast(c.online.serviceLevel, s.online.share));
+  for (const [id, g] of Object.entries(r.staff)) {
+    if (g.utilisation.mean === null) continue;
+    const status = atMost(g.utilisation, OCCUPANCY_GUIDE);
+    card(`occ-${id}`, `Occupancy: ${g.name}`, g.utilisation, (x) => pct(x), `Guide ≤ ${pct(OCCUPANCY_GUIDE, 0)}`, status, status === 'good' ? 'Within guide' : status === 'bad' ? 'Staff stretched' : VERDICT[status]);
+  }
+  return cards;
+}

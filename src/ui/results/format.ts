@@ -1,0 +1,47 @@
+/** Number formats for results: shares as percentages, seconds, and estimates with their 95 % CI. */
+import type { Estimate } from '../../stats/estimate.ts';
+
+export const pct = (x: number | null | undefined, digits = 1): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(digits)} %`;
+export const num = (x: number | null | undefined, digits = 1): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
+export const secs = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : x < 120 ? `${x.toFixed(1)} s` : `${(x / 60).toFixed(1)} min`;
+
+/** "95 % CI 79.8–82.6 %" (or "" when there is no interval yet). */
+export function ciText(e: Estimate, f: (x: number) => string): string {
+  return e.ci95 ? `95 % CI ${f(e.ci95[0])} – ${f(e.ci95[1])}` : 'CI needs 2+ replications';
+}
+
+/** Half-width of the CI, for "4.1 (±0.6)". */
+export function halfWidth(e: Estimate): number | null {
+  return e.ci95 ? (e.ci95[1] - e.ci95[0]) / 2 : null;
+}
+
+export interface CsvRow {
+  scenario: string;
+  measure: string;
+  mean: number | null;
+  lo: number | null;
+  hi: number | null;
+}
+
+export function toCsv(rows: CsvRow[]): string {
+  const cell = (v: string | number | null) => {
+    if (v === null) return '';
+    const s = String(v);
+    return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return ['scenario,measure,mean,ci95_low,ci95_high', ...rows.map((r) => [r.scenario, r.measure, r.mean, r.lo, r.hi].map(cell).join(','))].join('\n') + '\n';
+}
+
+/** Every estimate in a (nested) report as CSV rows, keyed by its dotted path. */
+export function estimateRows(scenario: string, value: unknown, prefix = ''): CsvRow[] {
+  if (isEstimate(value)) return [{ scenario, measure: prefix, mean: value.mean, lo: value.ci95?.[0] ?? null, hi: value.ci95?.[1] ?? null }];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => estimateRows(scenario, v, prefix ? `${prefix}.${k}` : k));
+}
+
+export function isEstimate(v: unknown): v is Estimate {
+  return typeof v === 'object' && v !== null && 'mean' in v && 'ci95' in v;
+}
