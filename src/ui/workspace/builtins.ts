@@ -2,7 +2,7 @@
  * The ready scenarios shipped in scenarios/*.json, bundled at build time. Baseline comes first
  * because it is where most users start and what they compare against.
  */
-const files = import.meta.glob<unknown>('../../../scenarios/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<unknown>(['../../../scenarios/*.json', '!**/scenario.schema.json'], { eager: true, import: 'default' });
 
 export interface Builtin {
   slug: string;
