@@ -1,32 +1,189 @@
 /**
- * The app in real Chromium, from the production build: load, run the baseline, see results, edit
- * the rota, compare two scenarios, reload and find the edits kept — failing on any console error.
+ * The app in real Chromium, from the production build: run the baseline and read the results
+ * (checking the numbers against the command line and the main thread for long tasks), edit the
+ * rota, see a bad value refused with its reason, compare two scenarios, reload and find the edits
+ * kept, open a share link — failing on any console error. Screenshots: test-results/screenshots/.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { expectClean, launch, screenshot, serveDist, watchedPage } from './harness.ts';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { expectClean, launch, screenshot, serveDist, watchedPage, type Watched } from './harness.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const REPLICATIONS = 4;
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
+/** One page for the whole flow, as a user would keep one tab open. */
+let w: Watched;
+let page: Page;
 
 before(async () => {
   server = await serveDist();
   browser = await launch();
+  w = await watchedPage(browser);
+  page = w.page;
 });
 after(async () => {
   await browser?.close();
   await server?.close();
 });
 
+async function tab(name: string) {
+  await page.getByRole('tab', { name }).click();
+}
+
+/** The ready baseline's file: the one the app bundles, run by the CLI for the same numbers. */
+function baselineFile(): string {
+  const shipped = resolve(ROOT, 'scenarios/baseline.json');
+  return existsSync(shipped) ? shipped : resolve(ROOT, 'test/fixtures/baseline.json');
+}
+
+/** Paths where two JSON values differ: integers exactly, other numbers beyond a relative tolerance. */
+function differences(a: unknown, b: unknown, path: string, tolerance: number): string[] {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Number.isInteger(a) && Number.isInteger(b)) return a === b ? [] : [`${path}: ${a} ≠ ${b}`];
+    return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b)) ? [] : [`${path}: ${a} ≠ ${b}`];
+  }
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, tolerance));
+  }
+  return a === b ? [] : [`${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`];
+}
+
+async function openBaseline() {
+  await tab('Scenarios');
+  const ready = page.getByRole('button', { name: 'Open Baseline', exact: true });
+  if (!(await ready.count())) await page.locator('#import-file').setInputFiles(baselineFile());
+  await page.getByRole('button', { name: 'Open Baseline', exact: true }).first().click();
+}
+
 describe('occsim in Chromium', () => {
-  it('opens on the scenario list with the ready scenarios', async () => {
-    const w = await watchedPage(browser);
-    await w.page.goto(server.url);
-    await w.page.getByRole('heading', { name: 'Ready scenarios' }).waitFor();
-    await screenshot(w.page, '01-start');
-    assert.equal(await w.page.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected'), 'true');
+  it('opens on the scenario list', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Ready scenarios' }).waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected'), 'true');
+    await screenshot(page, '01-start');
     expectClean(w);
-    await w.page.context().close();
+  });
+
+  it('runs the baseline in workers without blocking the page and shows the results', async () => {
+    await openBaseline();
+    await tab('Run & results');
+    await page.getByLabel('Replications').fill(String(REPLICATIONS));
+    const t0 = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.getByTestId('run-status').filter({ hasText: /Running|Done/ }).waitFor();
+    await page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
+    const t1 = await page.evaluate(() => performance.now());
+    const longTasks = await page.evaluate(
+      ([from, to]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from! && t.start <= to!),
+      [t0, t1],
+    );
+    assert.deepEqual(longTasks, [], `long tasks on the main thread during the run: ${JSON.stringify(longTasks)}`);
+
+    const results = page.getByRole('region', { name: 'Results' });
+    await results.getByRole('heading', { name: 'Results', exact: true }).waitFor();
+    await results.getByText(`${REPLICATIONS} replications ×`).waitFor();
+    await results.getByRole('img', { name: /Online backlog over time/ }).waitFor();
+    assert.match(await results.locator('[data-card="999-sl"]').innerText(), /999 answered within 10 s[\s\S]*%[\s\S]*95 % CI/);
+    assert.ok(await results.getByRole('img', { name: /Service level by hour of week/ }).count());
+    await screenshot(page, '02-results');
+    expectClean(w);
+  });
+
+  it('gives the same numbers as occsim run on the command line', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download results (JSON)' }).click();
+    const app = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [resolve(ROOT, 'bin/occsim.js'), 'run', baselineFile(), '--replications', String(REPLICATIONS), '--json'], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      }),
+    );
+    delete cli.timing;
+    assert.equal(app.seed, cli.seed);
+    assert.equal(app.replications, cli.replications);
+    // Counts must agree exactly; means of floating-point times agree to within rounding in the
+    // last digits (Chromium's and Node's V8 may differ in the final bit of some Math functions).
+    const mismatches = differences(app, cli, '', 1e-9);
+    assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} values differ between the app and the CLI`);
+  });
+
+  it('edits the rota: headcount, a shift moved with the keyboard, a bad value refused with its reason', async () => {
+    await tab('Edit');
+    await page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Rota' }).click();
+    const staff = page.locator('#f-staffing-shifts-0-staff');
+    await staff.fill('20');
+    await page.getByText(/your changes go to “Baseline — my version”/).waitFor();
+    const firstShift = page.getByRole('slider').first();
+    await firstShift.focus();
+    await firstShift.press('ArrowRight');
+    assert.equal(await page.locator('#f-staffing-shifts-0-start').inputValue(), '07:15');
+
+    await staff.fill('20x');
+    await page.locator('#f-staffing-shifts-0-staff-msg').filter({ hasText: /expected a number/ }).waitFor();
+    assert.equal(await staff.inputValue(), '20x', 'what the user typed is kept');
+    await screenshot(page, '03-rota-invalid');
+    await tab('Run & results');
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.getByRole('alert').filter({ hasText: /staffing\.shifts\.0\.staff: expected a number/ }).waitFor();
+    await screenshot(page, '04-run-refused');
+
+    await tab('Edit');
+    await page.locator('#f-staffing-shifts-0-staff').fill('20');
+    await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+    await screenshot(page, '05-rota-edited');
+    expectClean(w);
+  });
+
+  it('compares two scenarios on common random numbers', async () => {
+    await tab('Compare');
+    const picks = page.getByRole('group', { name: 'Scenarios to compare' });
+    for (const box of await picks.getByRole('checkbox').all()) if (await box.isChecked()) await box.uncheck();
+    await picks.getByRole('checkbox', { name: /^Baseline$/ }).check();
+    await picks.getByRole('checkbox', { name: /Baseline — my version/ }).check();
+    await page.getByLabel('Replications each').fill('3');
+    await page.getByRole('button', { name: 'Compare scenarios' }).click();
+    await page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
+    const sentence = await page.getByTestId('compare-sentence').first().innerText();
+    assert.match(sentence, /^Baseline — my version answers \d+\.\d % \(±\d+\.\d\) (more|fewer) 999 calls within 10 s than Baseline on Friday 22:00–02:00\./);
+    await page.getByRole('heading', { name: 'Results compared' }).waitFor();
+    await screenshot(page, '06-compare');
+    expectClean(w);
+  });
+
+  it('keeps the edits after a reload', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your scenarios' }).waitFor();
+    await page.getByRole('button', { name: 'Open Baseline — my version' }).click();
+    await page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Rota' }).click();
+    assert.equal(await page.locator('#f-staffing-shifts-0-staff').inputValue(), '20');
+    assert.equal(await page.locator('#f-staffing-shifts-0-start').inputValue(), '07:15');
+    await screenshot(page, '07-after-reload');
+    expectClean(w);
+  });
+
+  it('opens a share link as a new scenario, validated on load', async () => {
+    await tab('Scenarios');
+    await page.getByRole('button', { name: 'Share link for Baseline — my version' }).click();
+    const link = await page.getByLabel('Share link').inputValue();
+    assert.match(link, /#s=[A-Za-z0-9_-]+$/);
+    const other = await watchedPage(browser);
+    await other.page.goto(link);
+    await other.page.getByRole('heading', { name: /Edit “Baseline — my version/ }).waitFor();
+    assert.equal(await other.page.evaluate(() => location.hash), '');
+    const broken = await watchedPage(browser);
+    await broken.page.goto(server.url + '#s=not-a-scenario');
+    await broken.page.getByRole('status').filter({ hasText: /does not hold a readable scenario/ }).waitFor();
+    await screenshot(broken.page, '08-broken-share-link');
+    expectClean(other);
+    expectClean(broken);
   });
 });

@@ -77,6 +77,9 @@ export class RunPool<R> {
   #finished: (() => void) | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
 
+  /** Called after each completed replication and when a run ends (done, cancelled or failed). */
+  onchange: (() => void) | undefined;
+
   constructor(connect: Connect, size = defaultPoolSize(), clock: () => number = () => performance.now()) {
     this.#connect = connect;
     this.#size = size;
@@ -131,6 +134,7 @@ export class RunPool<R> {
     this.results = { ...this.results, [key]: list };
     this.version++;
     this.#send({ type: 'REPLICATION_DONE', at: this.#clock() });
+    this.onchange?.();
   }
 
   #end(generation: number): void {
@@ -141,5 +145,6 @@ export class RunPool<R> {
     this.#workers = [];
     this.#finished?.();
     this.#finished = undefined;
+    this.onchange?.();
   }
 }

@@ -14,6 +14,7 @@ import { RunPool, type Connect } from './pool.svelte.ts';
 
 export const DEFAULT_SEED = 'occsim';
 export const DEFAULT_REPLICATIONS = 10;
+const REFRESH_MS = 500;
 
 export interface RunRequest {
   key: string;
@@ -69,30 +70,60 @@ export class Runner {
 
   constructor(connect: Connect, size?: number) {
     this.pool = new RunPool<ReplicationStats>(connect, size);
+    this.pool.onchange = () => this.#scheduleRefresh();
   }
 
-  reports: NamedReport[] = $derived.by(() => {
+  /** Reports of the replications completed so far (refreshed at most every REFRESH_MS while running). */
+  reports: NamedReport[] = $state.raw([]);
+  /** Each scenario after the first against the first, over the replications both completed. */
+  comparisons: PairedComparison[] = $state.raw([]);
+
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastRefresh = 0;
+
+  /**
+   * Results stream in faster than anyone can read them; rebuilding reports and redrawing every
+   * chart on each one would block the page. So refreshes are coalesced, and the statistics are
+   * computed in one task and handed to the page in the next, keeping each task short.
+   */
+  #scheduleRefresh(): void {
+    if (this.#timer !== undefined) return;
+    const ended = this.pool.phase !== 'running';
+    const wait = ended ? 0 : Math.max(0, REFRESH_MS - (performance.now() - this.#lastRefresh));
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#lastRefresh = performance.now();
+      const reports = this.#buildReports();
+      const comparisons = this.#buildComparisons(reports);
+      setTimeout(() => {
+        this.reports = reports;
+        this.comparisons = comparisons;
+      }, 0);
+    }, wait);
+  }
+
+  #buildReports(): NamedReport[] {
     const out: NamedReport[] = [];
     for (const t of this.targets) {
       const results = this.pool.results[t.key];
       if (results?.length) out.push({ key: t.key, name: t.name, report: buildReport(t.scenario, this.seed, results.map((r) => r.result)) });
     }
     return out;
-  });
+  }
 
-  /** Each scenario after the first against the first, over the replications both completed. */
-  comparisons: PairedComparison[] = $derived.by(() => {
+  #buildComparisons(reports: NamedReport[]): PairedComparison[] {
     const [first, ...rest] = this.targets;
     if (!first) return [];
     const out: PairedComparison[] = [];
     for (const t of rest) {
       const a = this.pool.results[first.key] ?? [];
       const b = this.pool.results[t.key] ?? [];
-      const common = new Set(a.map((r) => r.index).filter((i) => b.some((r) => r.index === i)));
+      const inB = new Set(b.map((r) => r.index));
+      const common = new Set(a.map((r) => r.index).filter((i) => inB.has(i)));
       const ra = a.filter((r) => common.has(r.index)).map((r) => r.result);
       const rb = b.filter((r) => common.has(r.index)).map((r) => r.result);
-      const na = this.reports.find((r) => r.key === first.key);
-      const nb = this.reports.find((r) => r.key === t.key);
+      const na = reports.find((r) => r.key === first.key);
+      const nb = reports.find((r) => r.key === t.key);
       if (ra.length < 1 || !na || !nb) continue;
       out.push({
         a: na,
@@ -102,7 +133,7 @@ export class Runner {
       });
     }
     return out;
-  });
+  }
 
   /** Start a run, or refuse it with the reason. Returns when the run ends. */
   async start(requests: RunRequest[]): Promise<void> {
@@ -115,6 +146,8 @@ export class Runner {
     }
     const scenarios = requests.map((r) => (r.validation as { ok: true; scenario: Scenario }).scenario);
     this.seed = this.seedOverride.trim() || scenarios[0]!.seed || DEFAULT_SEED;
+    this.reports = [];
+    this.comparisons = [];
     this.targets = requests.map((r, i) => ({ key: r.key, name: r.name, json: r.json, scenario: scenarios[i]! }));
     await this.pool.run(this.targets.map((t) => ({ key: t.key, scenario: t.json, seed: this.seed, replications })));
   }
