@@ -23,6 +23,8 @@ export type TabId = (typeof TABS)[number]['id'];
 
 export class AppState {
   tab = $state<TabId>('scenarios');
+  /** The editor section in view, kept while the user visits other tabs. */
+  editorSection = $state('general');
   workspace: Workspace<Scenario>;
   runner: Runner;
   comparer: Runner;

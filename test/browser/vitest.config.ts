@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser tests: each starts its own vite server and drives the system chromium with playwright-core.
+// Browser tests: each drives the system chromium with playwright-core (the app flow against the
+// production build in dist/, the demand import against its own vite server).
 export default defineConfig({
-  test: { include: ['test/browser/demand-import.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+  // One file at a time: two browsers racing for two cores would make the long-task checks meaningless.
+  test: { include: ['test/browser/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false },
 });
