@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { expectClean, launch, screenshot, serveDist, watchedPage, type Watched } from './harness.ts';
+import { expectClean, launch, screenshot, screenshotOf, serveDist, watchedPage, type Watched } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REPLICATIONS = 4;
@@ -88,6 +88,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.match(await results.locator('[data-card="999-sl"]').innerText(), /999 answered within 10 s[\s\S]*%[\s\S]*95 % CI/);
     assert.ok(await results.getByRole('img', { name: /Service level by hour of week/ }).count());
     await screenshot(page, '02-results');
+    await screenshotOf(results.getByRole('list', { name: 'Headline figures' }), '02a-headline-cards');
     expectClean(w);
   });
 
@@ -134,6 +135,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await page.locator('#f-staffing-shifts-0-staff').fill('20');
     await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
     await screenshot(page, '05-rota-edited');
+    await screenshotOf(page.getByRole('group', { name: /Rota gantt/ }), '05a-gantt');
     expectClean(w);
   });
 
@@ -150,6 +152,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.match(sentence, /^Baseline.* — my version answers \d+\.\d % \(±\d+\.\d\) (more|fewer) 999 calls within 10 s than Baseline.* on Friday 22:00–02:00\./);
     await page.getByRole('heading', { name: 'Results compared' }).waitFor();
     await screenshot(page, '06-compare');
+    await screenshotOf(page.getByRole('region', { name: 'Differences' }), '06a-differences');
     expectClean(w);
   });
 

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -96,6 +96,12 @@ export async function watchedPage(browser: Browser): Promise<Watched> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A screenshot of one part of the page, at full resolution, for reading the detail. */
+export async function screenshotOf(locator: Locator, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await locator.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
 export function expectClean(watched: Watched): void {

@@ -189,7 +189,8 @@ export class Workspace<S> {
     const doc = this.current;
     if (!doc || !doc.builtin) return doc;
     const copy = this.duplicate(doc.id)!;
-    copy.draft['name'] = this.#uniqueName(`${docName(doc)} — my version`);
+    // "Baseline: mid-sized county force, ..." becomes "Baseline — my version".
+    copy.draft['name'] = this.#uniqueName(`${docName(doc).split(':')[0]!.trim()} — my version`);
     this.notice = `Ready scenarios stay as they are: your changes go to “${docName(copy)}”.`;
     return copy;
   }
