@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import NumberField from '../../src/ui/editors/NumberField.svelte';
+import { Workspace, getAt, type ScenarioDoc } from '../../src/ui/workspace/workspace.svelte.ts';
+import { memoryStore } from '../../src/ui/workspace/store.ts';
+import { parseScenario } from '../../src/scenario/index.ts';
+import baseline from '../../scenarios/baseline.json' with { type: 'json' };
+
+afterEach(cleanup);
+
+async function workspace() {
+  const ws = new Workspace(memoryStore<ScenarioDoc>(), [{ slug: 'baseline', json: baseline }], parseScenario);
+  await ws.load();
+  return ws as Workspace<unknown>;
+}
+
+describe('NumberField', () => {
+  it('marks a value that is not a number with the schema message and keeps what was typed', async () => {
+    const ws = await workspace();
+    render(NumberField, { ws, path: ['demand', 'channels', '101', 'callsPerDay'], label: '101 calls per day' });
+    const input = screen.getByLabelText('101 calls per day');
+    await fireEvent.input(input, { target: { value: '12a' } });
+    expect(input).toHaveValue('12a');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(/expected a number, got "12a"/)).toBeInTheDocument();
+    expect(getAt(ws.current!.draft, ['demand', 'channels', '101', 'callsPerDay'])).toBe('12a');
+  });
+
+  it('writes a valid number and clears the message', async () => {
+    const ws = await workspace();
+    render(NumberField, { ws, path: ['demand', 'channels', '101', 'callsPerDay'], label: '101 calls per day' });
+    const input = screen.getByLabelText('101 calls per day');
+    await fireEvent.input(input, { target: { value: '-5' } });
+    expect(screen.getByText(/expected a number ≥ 0, got -5/)).toBeInTheDocument();
+    await fireEvent.input(input, { target: { value: '1200' } });
+    expect(input).not.toHaveAttribute('aria-invalid');
+    expect(getAt(ws.current!.draft, ['demand', 'channels', '101', 'callsPerDay'])).toBe(1200);
+    expect(ws.validation?.ok).toBe(true);
+  });
+
+  it('shows shares as percentages and stores them as fractions', async () => {
+    const ws = await workspace();
+    render(NumberField, { ws, path: ['staffing', 'shrinkage'], label: 'Shrinkage', unit: '%', scale: 100 });
+    const input = screen.getByLabelText('Shrinkage (%)');
+    expect(input).toHaveValue('25');
+    await fireEvent.input(input, { target: { value: '30' } });
+    expect(getAt(ws.current!.draft, ['staffing', 'shrinkage'])).toBe(0.3);
+  });
+});

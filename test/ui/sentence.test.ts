@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { largestWindow, serviceSentence, windowHours, windowText } from '../../src/ui/results/sentence.ts';
+import { refusalReason } from '../../src/ui/run/runner.svelte.ts';
+import { toCsv, estimateRows } from '../../src/ui/results/format.ts';
+
+describe('serviceSentence', () => {
+  it('says how many more calls are answered within the target, with the CI half-width, over a window', () => {
+    expect(
+      serviceSentence({ a: 'Rota A', b: 'Rota B', channel: '999', within: '10 s', difference: { mean: 0.041, ci95: [0.035, 0.047] }, window: { start: 4 * 24 + 22, hours: 4 } }),
+    ).toBe('Rota B answers 4.1 % (±0.6) more 999 calls within 10 s than Rota A on Friday 22:00–02:00.');
+  });
+  it('says fewer, and flags a difference whose CI includes zero', () => {
+    const s = serviceSentence({ a: 'A', b: 'B', channel: '101', within: '60 s', difference: { mean: -0.01, ci95: [-0.03, 0.01] } });
+    expect(s).toBe('B answers 1.0 % (±2.0) fewer 101 calls within 60 s than A. That difference is within the noise: the 95 % CI includes no change.');
+  });
+});
+
+describe('windows', () => {
+  it('wrap around the end of the week', () => {
+    expect(windowHours({ start: 166, hours: 4 })).toEqual([166, 167, 0, 1]);
+    expect(windowText({ start: 0, hours: 2 })).toBe('on Monday 00:00–02:00');
+  });
+  it('largestWindow finds the hours with the biggest change', () => {
+    const best = largestWindow((hours) => ({ mean: hours.includes(50) ? 0.2 : 0.01, ci95: null }), 4);
+    expect(best?.difference.mean).toBe(0.2);
+    expect(windowHours(best!.window)).toContain(50);
+  });
+});
+
+describe('refusalReason', () => {
+  it('names the scenario and its first problems', () => {
+    const reason = refusalReason([
+      { key: 'a', name: 'Night rota', json: {}, validation: { ok: false, problems: [{ path: 'staffing.shifts.0.staff', message: 'expected a number, got "2x"' }] } },
+    ]);
+    expect(reason).toBe('“Night rota” has 1 problem to fix first: staffing.shifts.0.staff: expected a number, got "2x".');
+    expect(refusalReason([{ key: 'b', name: 'ok', json: {}, validation: { ok: true, scenario: {} as never } }])).toBe('');
+  });
+});
+
+describe('CSV export', () => {
+  it('flattens every estimate with its CI', () => {
+    const rows = estimateRows('Base, v2', { channels: { '999': { serviceLevel: { mean: 0.9, ci95: [0.88, 0.92] } } }, replications: 4 });
+    expect(toCsv(rows)).toBe('scenario,measure,mean,ci95_low,ci95_high\n"Base, v2",channels.999.serviceLevel,0.9,0.88,0.92\n');
+  });
+});
