@@ -9,7 +9,7 @@ import { builtins } from './workspace/builtins.ts';
 import { decodeShare } from './workspace/share.ts';
 import { parseScenario, type Scenario } from './core.ts';
 import { Runner } from './run/runner.svelte.ts';
-import { connectWorker } from './run/connect.ts';
+import { connectReporter, connectWorker, type Reporter } from './run/connect.ts';
 import type { Connect } from './run/pool.svelte.ts';
 
 export const TABS = [
@@ -29,10 +29,14 @@ export class AppState {
   runner: Runner;
   comparer: Runner;
 
-  constructor(store: RecordStore<ScenarioDoc> = defaultStore<ScenarioDoc>(), connect: Connect = connectWorker) {
+  constructor(
+    store: RecordStore<ScenarioDoc> = defaultStore<ScenarioDoc>(),
+    connect: Connect = connectWorker,
+    reporter: () => Reporter = connectReporter,
+  ) {
     this.workspace = new Workspace(store, builtins, parseScenario);
-    this.runner = new Runner(connect);
-    this.comparer = new Runner(connect);
+    this.runner = new Runner(connect, reporter);
+    this.comparer = new Runner(connect, reporter);
   }
 
   async start(hash = typeof location === 'undefined' ? '' : location.hash): Promise<void> {

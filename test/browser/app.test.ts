@@ -69,7 +69,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
   it('runs the baseline in workers without blocking the page and shows the results', async () => {
     await openBaseline();
     await tab('Run & results');
-    await page.getByLabel('Replications').fill(String(REPLICATIONS));
+    await page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill(String(REPLICATIONS));
     const t0 = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.getByTestId('run-status').filter({ hasText: /Running|Done/ }).waitFor();
@@ -89,6 +89,41 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.ok(await results.getByRole('img', { name: /Service level by hour of week/ }).count());
     await screenshot(page, '02-results');
     await screenshotOf(results.getByRole('list', { name: 'Headline figures' }), '02a-headline-cards');
+    expectClean(w);
+  });
+
+  it('exports a chart as SVG and as PNG', async () => {
+    const results = page.getByRole('region', { name: 'Results' });
+    const svgDownload = page.waitForEvent('download');
+    await results.getByRole('button', { name: 'Download “Service level by hour of week” as SVG' }).click();
+    const svg = await readFile((await (await svgDownload).path())!, 'utf8');
+    assert.match(svg, /^<\?xml[\s\S]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<title[^>]*>Service level by hour of week/);
+    const pngDownload = page.waitForEvent('download');
+    await results.getByRole('button', { name: 'Download “Service level by hour of week” as PNG' }).click();
+    const png = await readFile((await (await pngDownload).path())!);
+    assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
+    assert.ok(png.length > 5000, 'the PNG has content');
+  });
+
+  it('streams results in while running and keeps completed replications on cancel', async () => {
+    await page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill('40');
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    const results = page.getByRole('region', { name: 'Results' });
+    // Results appear while the run is still going.
+    await results.getByText(/: \d+ replications? ×/).waitFor({ timeout: 120_000 });
+    const shown = Number(/: (\d+) replications? ×/.exec(await results.innerText())?.[1]);
+    assert.match(await page.getByTestId('run-status').innerText(), /^Running: \d+ of 40 replications done/);
+    assert.ok(shown >= 1 && shown < 40);
+    await screenshot(page, '02b-running');
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    const status = await page.getByTestId('run-status').filter({ hasText: /^Cancelled/ }).innerText();
+    const kept = Number(/Cancelled: (\d+) of 40 replications kept/.exec(status)?.[1]);
+    assert.ok(kept >= 1 && kept < 40, status);
+    await results.getByText(new RegExp(`: ${kept} replications? ×`)).waitFor();
+    await page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill(String(REPLICATIONS));
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
+    await results.getByText(`${REPLICATIONS} replications ×`).waitFor();
     expectClean(w);
   });
 

@@ -77,6 +77,8 @@ export class RunPool<R> {
   #finished: (() => void) | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
 
+  /** Called with each completed replication as it arrives. */
+  onresult: ((key: string, index: number, result: R) => void) | undefined;
   /** Called after each completed replication and when a run ends (done, cancelled or failed). */
   onchange: (() => void) | undefined;
 
@@ -133,6 +135,7 @@ export class RunPool<R> {
     const list = [...(this.results[key] ?? []), { index, result }].sort((a, b) => a.index - b.index);
     this.results = { ...this.results, [key]: list };
     this.version++;
+    this.onresult?.(key, index, result);
     this.#send({ type: 'REPLICATION_DONE', at: this.#clock() });
     this.onchange?.();
   }

@@ -4,8 +4,9 @@
  * scenario for "Run & results"; two or more for "Compare", where every scenario runs the same
  * replication indices with the same seed (common random numbers) so differences can be paired.
  */
-import { buildReport, type Report } from '../../model/report.ts';
-import { compareStats, windowServiceLevelDifference, type Comparison } from '../../stats/compare.ts';
+import type { Report } from '../../model/report.ts';
+import { windowServiceLevelDifference, type Comparison } from '../../stats/compare.ts';
+import type { Reporter } from './connect.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import type { ReplicationStats } from '../../stats/replication.ts';
 import type { Scenario } from '../core.ts';
@@ -68,8 +69,13 @@ export class Runner {
   seed = $state('');
   targets: Target[] = $state.raw([]);
 
-  constructor(connect: Connect, size?: number) {
+  constructor(connect: Connect, connectReporter: () => Reporter, size?: number) {
     this.pool = new RunPool<ReplicationStats>(connect, size);
+    this.#connectReporter = connectReporter;
+    this.pool.onresult = (key, _index, result) => {
+      this.#pendingSince = performance.now();
+      void Promise.resolve(this.#reporter?.add(key, result)).catch(() => {});
+    };
     this.pool.onchange = () => this.#scheduleRefresh();
   }
 
@@ -80,57 +86,55 @@ export class Runner {
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lastRefresh = 0;
+  #reporter: Reporter | undefined;
+  #connectReporter: () => Reporter;
+  #generation = 0;
 
   /**
-   * Results stream in faster than anyone can read them; rebuilding reports and redrawing every
-   * chart on each one would block the page. So refreshes are coalesced, and the statistics are
-   * computed in one task and handed to the page in the next, keeping each task short.
+   * Results stream in faster than anyone can read them, and summarising them takes longer than a
+   * frame; so refreshes are coalesced, and reports are built in the report worker, off the page's
+   * thread. Only the window differences behind the compare sentences are computed here (cheap).
    */
   #scheduleRefresh(): void {
     if (this.#timer !== undefined) return;
     const ended = this.pool.phase !== 'running';
     const wait = ended ? 0 : Math.max(0, REFRESH_MS - (performance.now() - this.#lastRefresh));
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
+    const generation = this.#generation;
+    this.#timer = setTimeout(async () => {
       this.#lastRefresh = performance.now();
-      const reports = this.#buildReports();
-      const comparisons = this.#buildComparisons(reports);
-      setTimeout(() => {
+      try {
+        const built = await this.#reporter!.build();
+        if (generation !== this.#generation) return;
+        const reports = this.targets.filter((t) => built.reports[t.key]).map((t) => ({ key: t.key, name: t.name, report: built.reports[t.key]! }));
         this.reports = reports;
-        this.comparisons = comparisons;
-      }, 0);
+        this.comparisons = this.#pair(reports, built.comparisons);
+      } catch (error) {
+        this.refusal = `The results could not be summarised: ${(error as Error).message}`;
+      } finally {
+        this.#timer = undefined;
+        // Anything that arrived while building is picked up by one more refresh.
+        if (generation === this.#generation && this.#pendingSince > this.#lastRefresh) this.#scheduleRefresh();
+      }
     }, wait);
   }
+  #pendingSince = 0;
 
-  #buildReports(): NamedReport[] {
-    const out: NamedReport[] = [];
-    for (const t of this.targets) {
-      const results = this.pool.results[t.key];
-      if (results?.length) out.push({ key: t.key, name: t.name, report: buildReport(t.scenario, this.seed, results.map((r) => r.result)) });
-    }
-    return out;
-  }
-
-  #buildComparisons(reports: NamedReport[]): PairedComparison[] {
+  #pair(reports: NamedReport[], comparisons: Record<string, Comparison>): PairedComparison[] {
     const [first, ...rest] = this.targets;
-    if (!first) return [];
+    const na = reports.find((r) => r.key === first?.key);
+    if (!first || !na) return [];
     const out: PairedComparison[] = [];
     for (const t of rest) {
+      const comparison = comparisons[t.key];
+      const nb = reports.find((r) => r.key === t.key);
+      if (!comparison || !nb) continue;
       const a = this.pool.results[first.key] ?? [];
       const b = this.pool.results[t.key] ?? [];
       const inB = new Set(b.map((r) => r.index));
       const common = new Set(a.map((r) => r.index).filter((i) => inB.has(i)));
       const ra = a.filter((r) => common.has(r.index)).map((r) => r.result);
       const rb = b.filter((r) => common.has(r.index)).map((r) => r.result);
-      const na = reports.find((r) => r.key === first.key);
-      const nb = reports.find((r) => r.key === t.key);
-      if (ra.length < 1 || !na || !nb) continue;
-      out.push({
-        a: na,
-        b: nb,
-        comparison: compareStats(ra, rb),
-        windowDifference: (channel, hours) => windowServiceLevelDifference(ra, rb, channel, hours),
-      });
+      out.push({ a: na, b: nb, comparison, windowDifference: (channel, hours) => windowServiceLevelDifference(ra, rb, channel, hours) });
     }
     return out;
   }
@@ -148,7 +152,17 @@ export class Runner {
     this.seed = this.seedOverride.trim() || scenarios[0]!.seed || DEFAULT_SEED;
     this.reports = [];
     this.comparisons = [];
+    this.#generation++;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     this.targets = requests.map((r, i) => ({ key: r.key, name: r.name, json: r.json, scenario: scenarios[i]! }));
+    this.#reporter ??= this.#connectReporter();
+    try {
+      await this.#reporter.start(this.seed, this.targets.map((t) => ({ key: t.key, json: t.json })));
+    } catch (error) {
+      this.refusal = `The run could not start: ${(error as Error).message}`;
+      return;
+    }
     await this.pool.run(this.targets.map((t) => ({ key: t.key, scenario: t.json, seed: this.seed, replications })));
   }
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { Runner } from '../../src/ui/run/runner.svelte.ts';
+import { createReportApi } from '../../src/ui/run/report-api.ts';
+import { simWorkerApi } from '../../src/model/worker-api.ts';
+import { buildReport } from '../../src/model/report.ts';
+import { runReplication } from '../../src/model/run.ts';
+import { parseScenario, type Scenario } from '../../src/scenario/index.ts';
+import baseline from '../../scenarios/baseline.json' with { type: 'json' };
+
+/** A short horizon keeps the test quick; the code path is the app's, with workers replaced by calls. */
+const json = { ...baseline, horizon: { ...baseline.horizon, days: 4, warmupDays: 1 } };
+const parsed = parseScenario(json);
+if (!parsed.ok) throw new Error('fixture invalid');
+const scenario: Scenario = parsed.scenario;
+
+const inProcess = () => ({ api: { runReplication: async (s: unknown, seed: string, i: number) => simWorkerApi.runReplication(s, seed, i) }, terminate: () => {} });
+
+async function settle(runner: Runner, replications: number) {
+  for (let i = 0; i < 200 && runner.reports[0]?.report.replications !== replications; i++) await new Promise((r) => setTimeout(r, 20));
+}
+
+describe('Runner', () => {
+  it('reports what buildReport reports for the same scenario, seed and replications', async () => {
+    const runner = new Runner(inProcess, createReportApi, 2);
+    runner.replications = 3;
+    await runner.start([{ key: 'base', name: 'Base', json, validation: parsed }]);
+    await settle(runner, 3);
+    const seed = scenario.seed ?? 'occsim';
+    const direct = buildReport(scenario, seed, [0, 1, 2].map((i) => runReplication(scenario, seed, i)));
+    expect(runner.reports[0]!.report).toEqual(direct);
+  });
+
+  it('refuses an invalid scenario with the reason and starts nothing', async () => {
+    const runner = new Runner(inProcess, createReportApi, 2);
+    await runner.start([{ key: 'x', name: 'Broken', json: {}, validation: parseScenario({}) }]);
+    expect(runner.refusal).toMatch(/^“Broken” has \d+ problems? to fix first: /);
+    expect(runner.pool.phase).toBe('idle');
+  });
+
+  it('pairs scenarios on common replication indices', async () => {
+    const more = { ...json, name: 'More staff', staffing: { ...json.staffing, shrinkage: 0.1 } };
+    const runner = new Runner(inProcess, createReportApi, 2);
+    runner.replications = 2;
+    await runner.start([
+      { key: 'a', name: 'Base', json, validation: parsed },
+      { key: 'b', name: 'More staff', json: more, validation: parseScenario(more) },
+    ]);
+    for (let i = 0; i < 200 && runner.comparisons[0]?.comparison.replications !== 2; i++) await new Promise((r) => setTimeout(r, 20));
+    const c = runner.comparisons[0]!;
+    expect(c.a.name).toBe('Base');
+    expect(c.b.name).toBe('More staff');
+    expect(c.comparison.differences['999.serviceLevel']!.mean).toBeGreaterThanOrEqual(0);
+    expect(c.windowDifference('999', [0, 1, 2]).mean).not.toBeUndefined();
+  });
+});
