@@ -25,10 +25,6 @@ export function profilesOfLength(n: number): string[] {
   return SEED_PROFILE_NAMES.filter((name) => seedProfile(name).length === n);
 }
 
-export function scaleFactors(factors: readonly number[], by: number): number[] {
-  return factors.map((f) => round(f * by));
-}
-
 /** Rescale to mean 1, so calls per day stays the day's total and the shape only moves them. */
 export function normalise(factors: readonly number[]): number[] {
   const finite = factors.filter(Number.isFinite);
@@ -38,4 +34,14 @@ export function normalise(factors: readonly number[]): number[] {
 
 export function round(v: number): number {
   return Math.round(v * 1000) / 1000;
+}
+
+/** Multiply the cells of the chosen days (null: every day) and hours [from, to) by `by`. */
+export function scaleHours(factors: readonly number[], day: number | null, from: number, to: number, by: number): number[] {
+  return factors.map((f, i) => {
+    const d = Math.floor(i / 24);
+    const h = i % 24;
+    const inHours = from <= to ? h >= from && h < to : h >= from || h < to;
+    return (day === null || d === day) && inHours ? round(f * by) : f;
+  });
 }

@@ -5,7 +5,7 @@
  * editor; the simulation itself is what the results report.
  */
 import { agentsNeeded, groupsOf, meanOf, PHONE_CHANNELS, WEEKDAYS, type Scenario } from '../core.ts';
-import { resolveFactors } from './factors.ts';
+import { normalise, resolveFactors } from './factors.ts';
 
 export function minutesOf(clock: string): number {
   const m = /^(\d{1,2}):(\d{2})$/.exec(clock);
@@ -89,7 +89,8 @@ export function phoneRequirement(s: Scenario): number[] {
     const demand = s.demand.channels[c];
     const handling = s.handling[c];
     if (!demand || !handling || demand.callsPerDay <= 0) continue;
-    const shape = resolveFactors(demand.hourOfWeek ?? s.demand.hourOfWeek, 168);
+    // As the model does: shapes apply only to a weekly profile, rescaled to mean 1.
+    const shape = s.demand.profile === 'weekly' ? normalise(resolveFactors(demand.hourOfWeek ?? s.demand.hourOfWeek, 168)) : resolveFactors(undefined, 168);
     const minutes = meanOf(handling.talkMinutes) + meanOf(handling.wrapMinutes);
     if (!(minutes > 0)) continue;
     const target = s.targets[c];
