@@ -157,6 +157,19 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await firstShift.press('ArrowRight');
     assert.equal(await page.locator('#f-staffing-shifts-0-start').inputValue(), '07:15');
 
+    // Stretch the second shift by dragging the handle at the end of its Monday bar two hours right.
+    const gantt = page.getByRole('group', { name: /Rota gantt/ });
+    const ganttBox = (await gantt.boundingBox())!;
+    const hourPx = (ganttBox.width * (980 - 210 - 10)) / 980 / 168;
+    const handle = (await gantt.locator('rect.stretch').nth(7).boundingBox())!;
+    const hoursBefore = Number(await page.locator('#f-staffing-shifts-1-hours').inputValue());
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2 + hourPx, handle.y + handle.height / 2, { steps: 4 });
+    await page.mouse.move(handle.x + handle.width / 2 + 2 * hourPx, handle.y + handle.height / 2, { steps: 4 });
+    await page.mouse.up();
+    assert.equal(Number(await page.locator('#f-staffing-shifts-1-hours').inputValue()), hoursBefore + 2);
+
     await staff.fill('20x');
     await page.locator('#f-staffing-shifts-0-staff-msg').filter({ hasText: /expected a number/ }).waitFor();
     assert.equal(await staff.inputValue(), '20x', 'what the user typed is kept');
@@ -198,6 +211,19 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Rota' }).click();
     assert.equal(await page.locator('#f-staffing-shifts-0-staff').inputValue(), '20');
     assert.equal(await page.locator('#f-staffing-shifts-0-start').inputValue(), '07:15');
+
+    // Stretch the second shift by dragging the handle at the end of its Monday bar two hours right.
+    const gantt = page.getByRole('group', { name: /Rota gantt/ });
+    const ganttBox = (await gantt.boundingBox())!;
+    const hourPx = (ganttBox.width * (980 - 210 - 10)) / 980 / 168;
+    const handle = (await gantt.locator('rect.stretch').nth(7).boundingBox())!;
+    const hoursBefore = Number(await page.locator('#f-staffing-shifts-1-hours').inputValue());
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2 + hourPx, handle.y + handle.height / 2, { steps: 4 });
+    await page.mouse.move(handle.x + handle.width / 2 + 2 * hourPx, handle.y + handle.height / 2, { steps: 4 });
+    await page.mouse.up();
+    assert.equal(Number(await page.locator('#f-staffing-shifts-1-hours').inputValue()), hoursBefore + 2);
     await screenshot(page, '07-after-reload');
     expectClean(w);
   });
