@@ -49,3 +49,22 @@ describe('NumberField', () => {
     expect(getAt(ws.current!.draft, ['staffing', 'shrinkage'])).toBe(0.3);
   });
 });
+
+import JsonEditor from '../../src/ui/editors/JsonEditor.svelte';
+
+describe('JsonEditor', () => {
+  it('keeps text that is not JSON yet, across leaving and coming back, and applies it once valid', async () => {
+    const ws = await workspace();
+    const first = render(JsonEditor, { ws });
+    const box = screen.getByLabelText('Scenario JSON');
+    await fireEvent.input(box, { target: { value: '{ "name": "Half typed", ' } });
+    expect(screen.getByText(/Not applied yet/)).toBeInTheDocument();
+    first.unmount();
+    render(JsonEditor, { ws });
+    expect(screen.getByLabelText('Scenario JSON')).toHaveValue('{ "name": "Half typed", ');
+    const text = JSON.stringify({ ...baseline, name: 'From JSON' });
+    await fireEvent.input(screen.getByLabelText('Scenario JSON'), { target: { value: text } });
+    expect(ws.current!.draft['name']).toBe('From JSON');
+    expect(ws.current!.builtin).toBe(false);
+  });
+});

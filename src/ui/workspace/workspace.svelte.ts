@@ -88,6 +88,8 @@ export class Workspace<S> {
   /** A short message about the last workspace action, announced politely. */
   notice = $state('');
   loaded = $state(false);
+  /** JSON text typed in the JSON tab that does not parse yet, by document id (kept for the visit). */
+  unappliedText: Record<string, string> = $state({});
 
   current = $derived(this.docs.find((d) => d.id === this.currentId));
   validation: Validation<S> | undefined = $derived.by(() =>
