@@ -57,6 +57,18 @@ describe('LineBand', () => {
   });
 });
 
+describe('chart data tables', () => {
+  it('give the numbers behind a chart, with the CI, once opened', async () => {
+    render(LineBand, { title: 'Service level', series: [{ name: '999', points: [{ x: 0, y: 0.9, lo: 0.85, hi: 0.95 }, { x: 1, y: 0.8 }] }], yLabel: 'share', xFormat: (x: number) => `h${x}` });
+    const details = screen.getByText('Data table').closest('details')!;
+    details.open = true;
+    await fireEvent(details, new Event('toggle'));
+    const table = screen.getByRole('table', { name: 'Service level' });
+    expect(within(table).getByRole('row', { name: /h0/ })).toHaveTextContent('0.9 (0.85–0.95)');
+    expect(within(table).getByRole('row', { name: /h1/ })).toHaveTextContent('0.8');
+  });
+});
+
 describe('Tabs', () => {
   it('move with the arrow keys and mark the selected tab', async () => {
     const tabs = [{ id: 'a', label: 'Alpha' }, { id: 'b', label: 'Beta' }];
