@@ -68,3 +68,19 @@ describe('JsonEditor', () => {
     expect(ws.current!.builtin).toBe(false);
   });
 });
+
+describe('Workspace unload safety net', () => {
+  it('recovers an edit made just before the page closed, before autosave wrote it', async () => {
+    localStorage.clear();
+    const store = memoryStore<ScenarioDoc>();
+    const ws = new Workspace(store, [{ slug: 'baseline', json: baseline }], parseScenario);
+    await ws.load();
+    ws.set(['demand', 'channels', '999', 'callsPerDay'], 333);
+    ws.stashPending(); // what pagehide does; the autosave timer never gets to run
+    const id = ws.currentId;
+    const again = new Workspace(memoryStore<ScenarioDoc>(), [{ slug: 'baseline', json: baseline }], parseScenario);
+    await again.load();
+    expect(getAt(again.byId(id)!.draft, ['demand', 'channels', '999', 'callsPerDay'])).toBe(333);
+    expect(localStorage.getItem('occsim.unsavedScenarios')).toBeNull();
+  });
+});

@@ -29,6 +29,7 @@ export interface ScenarioDoc {
 export type SaveStatus = 'idle' | 'pending' | 'saved' | 'error';
 
 const CURRENT_KEY = 'occsim.currentScenario';
+const UNSAVED_KEY = 'occsim.unsavedScenarios';
 const AUTOSAVE_MS = 300;
 
 export function newId(): string {
@@ -121,6 +122,7 @@ export class Workspace<S> {
     } catch (error) {
       this.notice = `Saved scenarios could not be read: ${(error as Error).message}`;
     }
+    own = this.#recoverStashed(own);
     this.docs = [...ready, ...own];
     const remembered = readLocal(CURRENT_KEY);
     this.currentId = this.docs.some((d) => d.id === remembered) ? remembered! : (this.docs[0]?.id ?? '');
@@ -243,6 +245,41 @@ export class Workspace<S> {
     return doc ? JSON.stringify($state.snapshot(doc.draft), null, 2) + '\n' : '';
   }
 
+  /**
+   * The synchronous safety net for closing or reloading the page within the autosave pause:
+   * IndexedDB writes are asynchronous and may not finish during unload, so pending drafts are also
+   * put in localStorage, and the next load folds back any that are newer than what was saved.
+   */
+  stashPending(): void {
+    const docs = [...this.#pending.keys()]
+      .map((id) => this.byId(id))
+      .filter((d): d is ScenarioDoc => d !== undefined && !d.builtin)
+      .map((d) => $state.snapshot(d) as ScenarioDoc);
+    if (docs.length) writeLocal(UNSAVED_KEY, JSON.stringify(docs));
+  }
+
+  #recoverStashed(own: ScenarioDoc[]): ScenarioDoc[] {
+    const text = readLocal(UNSAVED_KEY);
+    if (!text) return own;
+    removeLocal(UNSAVED_KEY);
+    let stashed: unknown;
+    try {
+      stashed = JSON.parse(text);
+    } catch {
+      return own;
+    }
+    if (!Array.isArray(stashed)) return own;
+    const byId = new Map(own.map((d) => [d.id, d]));
+    for (const d of stashed as ScenarioDoc[]) {
+      if (typeof d?.id !== 'string' || !isDraft(d.draft) || d.builtin) continue;
+      const saved = byId.get(d.id);
+      if (saved && saved.updatedAt >= d.updatedAt) continue;
+      byId.set(d.id, d);
+      void this.#store.put(d).catch(() => {});
+    }
+    return [...byId.values()].sort((a, b) => a.updatedAt - b.updatedAt);
+  }
+
   /** Write every pending edit now (before unload, or before a test reloads the page). */
   async flush(): Promise<void> {
     const ids = [...this.#pending.keys()];
@@ -287,6 +324,13 @@ function readLocal(key: string): string | undefined {
     return localStorage.getItem(key) ?? undefined;
   } catch {
     return undefined;
+  }
+}
+function removeLocal(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    /* nothing to remove */
   }
 }
 function writeLocal(key: string, value: string): void {
