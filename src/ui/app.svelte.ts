@@ -23,6 +23,8 @@ export type TabId = (typeof TABS)[number]['id'];
 
 export class AppState {
   tab = $state<TabId>('scenarios');
+  /** Scenarios ticked on the Compare tab (the first is the baseline), kept across tabs. */
+  compareChoice: string[] = $state([]);
   /** The editor section in view, kept while the user visits other tabs. */
   editorSection = $state('general');
   workspace: Workspace<Scenario>;
@@ -50,6 +52,15 @@ export class AppState {
       } else this.workspace.notice = shared.message;
       if (typeof history !== 'undefined') history.replaceState(null, '', location.pathname + location.search);
     }
+  }
+
+  /** Compare the open scenario with the one it was copied from (or the first ready scenario). */
+  compareWithOrigin(): void {
+    const doc = this.workspace.current;
+    if (!doc) return;
+    const origin = (doc.basedOn && this.workspace.byId(doc.basedOn)) || this.workspace.builtinDocs[0];
+    this.compareChoice = origin && origin.id !== doc.id ? [origin.id, doc.id] : [doc.id];
+    this.tab = 'compare';
   }
 
   open(id: string): void {

@@ -192,11 +192,14 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
   });
 
   it('compares two scenarios on common random numbers', async () => {
-    await tab('Compare');
+    await tab('Run & results');
+    await page.getByRole('button', { name: 'Compare with the original…' }).click();
     const picks = page.getByRole('group', { name: 'Scenarios to compare' });
-    for (const box of await picks.getByRole('checkbox').all()) if (await box.isChecked()) await box.uncheck();
-    await picks.getByRole('checkbox', { name: /^Baseline[^—]*$/ }).check();
-    await picks.getByRole('checkbox', { name: /^Baseline.* — my version/ }).check();
+    const ticked = [];
+    for (const box of await picks.getByRole('checkbox').all()) if (await box.isChecked()) ticked.push(await box.evaluate((b) => b.parentElement!.textContent!.trim()));
+    assert.equal(ticked.length, 2);
+    assert.match(ticked[0]!, /^Baseline: .*\(baseline\)$/);
+    assert.match(ticked[1]!, /^Baseline — my version$/);
     await page.getByLabel('Replications each').fill('3');
     const t0 = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Compare scenarios' }).click();
