@@ -1,0 +1,76 @@
+/**
+ * The paired-differences table of the Compare tab: for each headline measure, both scenarios'
+ * means, the difference B − A with its 95 % CI, and a verdict that says whether the change is an
+ * improvement, a deterioration, or within the noise (the CI includes zero).
+ */
+import type { Report } from '../../model/report.ts';
+import type { Comparison } from '../../stats/compare.ts';
+import type { Estimate } from '../../stats/estimate.ts';
+import { num, pct, secs } from '../results/format.ts';
+
+export type Verdict = 'better' | 'worse' | 'no clear change' | '';
+
+export interface DifferenceRow {
+  key: string;
+  label: string;
+  a: string;
+  b: string;
+  difference: string;
+  verdict: Verdict;
+}
+
+interface Measure {
+  key: string;
+  label: string;
+  f: (x: number) => string;
+  better: 'up' | 'down';
+  of: (r: Report) => Estimate | undefined;
+}
+
+const channel = (c: '999' | '101' | 'online', k: 'serviceLevel' | 'abandonRate' | 'meanAnswerSeconds') => (r: Report) => r.channels[c][k];
+
+const MEASURES: Measure[] = [
+  { key: '999.serviceLevel', label: '999 answered within target', f: (x) => pct(x), better: 'up', of: channel('999', 'serviceLevel') },
+  { key: '101.serviceLevel', label: '101 answered within target', f: (x) => pct(x), better: 'up', of: channel('101', 'serviceLevel') },
+  { key: '999.abandonRate', label: '999 abandoned', f: (x) => pct(x), better: 'down', of: channel('999', 'abandonRate') },
+  { key: '101.abandonRate', label: '101 abandoned', f: (x) => pct(x), better: 'down', of: channel('101', 'abandonRate') },
+  { key: '999.meanAnswerSeconds', label: '999 average speed of answer', f: secs, better: 'down', of: channel('999', 'meanAnswerSeconds') },
+  { key: '101.meanAnswerSeconds', label: '101 average speed of answer', f: secs, better: 'down', of: channel('101', 'meanAnswerSeconds') },
+  { key: 'online.serviceLevel', label: 'Online handled within target', f: (x) => pct(x), better: 'up', of: channel('online', 'serviceLevel') },
+  { key: 'online.backlogMean', label: 'Online backlog (mean)', f: (x) => num(x, 1), better: 'down', of: (r) => r.online.backlogMean },
+];
+
+/** "+4.1 % (95 % CI 3.5 % to 4.7 %)"; the sign is typographic minus for negatives. */
+export function signed(e: Estimate, f: (x: number) => string): string {
+  if (e.mean === null) return '–';
+  const sign = e.mean > 0 ? '+' : e.mean < 0 ? '−' : '±';
+  const show = (x: number) => (x < 0 ? '−' + f(-x) : f(x));
+  const ci = e.ci95 ? ` (95 % CI ${show(e.ci95[0])} to ${show(e.ci95[1])})` : '';
+  return `${sign}${f(Math.abs(e.mean))}${ci}`;
+}
+
+export function verdictOf(e: Estimate, better: 'up' | 'down'): Verdict {
+  if (e.mean === null || !e.ci95) return '';
+  if (e.ci95[0] <= 0 && e.ci95[1] >= 0) return 'no clear change';
+  return e.ci95[0] > 0 === (better === 'up') ? 'better' : 'worse';
+}
+
+export function differenceRows(a: Report, b: Report, comparison: Comparison): DifferenceRow[] {
+  const staff: Measure[] = Object.keys(comparison.differences)
+    .filter((k) => k.startsWith('staff.') && k.endsWith('.utilisation'))
+    .map((k) => {
+      const id = k.slice('staff.'.length, -'.utilisation'.length);
+      return { key: k, label: `Occupancy: ${a.staff[id]?.name ?? id}`, f: (x: number) => pct(x), better: 'down' as const, of: (r: Report) => r.staff[id]?.utilisation };
+    });
+  const rows: DifferenceRow[] = [];
+  for (const m of [...MEASURES, ...staff]) {
+    const d = comparison.differences[m.key];
+    if (!d || d.mean === null) continue;
+    const show = (r: Report) => {
+      const mean = m.of(r)?.mean;
+      return mean === null || mean === undefined ? '–' : m.f(mean);
+    };
+    rows.push({ key: m.key, label: m.label, a: show(a), b: show(b), difference: signed(d, m.f), verdict: verdictOf(d, m.better) });
+  }
+  return rows;
+}
