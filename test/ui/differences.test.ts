@@ -12,6 +12,7 @@ describe('verdictOf', () => {
     expect(verdictOf({ mean: 0.04, ci95: [0.03, 0.05] }, 'down')).toBe('worse');
     expect(verdictOf({ mean: 0.01, ci95: [-0.01, 0.03] }, 'up')).toBe('no clear change');
     expect(verdictOf({ mean: 0.01, ci95: null }, 'up')).toBe('');
+    expect(verdictOf({ mean: -0.1, ci95: [-0.12, -0.08] }, 'neither')).toBe('lower');
   });
 });
 

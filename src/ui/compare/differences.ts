@@ -8,7 +8,7 @@ import type { Comparison } from '../../stats/compare.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import { num, pct, secs } from '../results/format.ts';
 
-export type Verdict = 'better' | 'worse' | 'no clear change' | '';
+export type Verdict = 'better' | 'worse' | 'higher' | 'lower' | 'no clear change' | '';
 
 export interface DifferenceRow {
   key: string;
@@ -23,7 +23,8 @@ interface Measure {
   key: string;
   label: string;
   f: (x: number) => string;
-  better: 'up' | 'down';
+  /** Which way is an improvement; 'neither' for occupancy, where lower is easier on staff but costs more. */
+  better: 'up' | 'down' | 'neither';
   of: (r: Report) => Estimate | undefined;
 }
 
@@ -49,9 +50,10 @@ export function signed(e: Estimate, f: (x: number) => string): string {
   return `${sign}${f(Math.abs(e.mean))}${ci}`;
 }
 
-export function verdictOf(e: Estimate, better: 'up' | 'down'): Verdict {
+export function verdictOf(e: Estimate, better: 'up' | 'down' | 'neither'): Verdict {
   if (e.mean === null || !e.ci95) return '';
   if (e.ci95[0] <= 0 && e.ci95[1] >= 0) return 'no clear change';
+  if (better === 'neither') return e.ci95[0] > 0 ? 'higher' : 'lower';
   return e.ci95[0] > 0 === (better === 'up') ? 'better' : 'worse';
 }
 
@@ -60,7 +62,7 @@ export function differenceRows(a: Report, b: Report, comparison: Comparison): Di
     .filter((k) => k.startsWith('staff.') && k.endsWith('.utilisation'))
     .map((k) => {
       const id = k.slice('staff.'.length, -'.utilisation'.length);
-      return { key: k, label: `Occupancy: ${a.staff[id]?.name ?? id}`, f: (x: number) => pct(x), better: 'down' as const, of: (r: Report) => r.staff[id]?.utilisation };
+      return { key: k, label: `Occupancy: ${a.staff[id]?.name ?? id}`, f: (x: number) => pct(x), better: 'neither' as const, of: (r: Report) => r.staff[id]?.utilisation };
     });
   const rows: DifferenceRow[] = [];
   for (const m of [...MEASURES, ...staff]) {
