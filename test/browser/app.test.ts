@@ -237,6 +237,22 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     expectClean(w);
   });
 
+  it('imports call history, forecasts a period and uses it as the demand', async () => {
+    await tab('Edit');
+    await page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Demand' }).click();
+    await page.getByText('Import call history and forecast demand…').click();
+    await page.getByLabel(/^Call history/).setInputFiles(resolve(ROOT, 'seeds/sample-history.csv'));
+    await page.getByTestId('fit-profile').waitFor({ timeout: 60_000 });
+    await page.getByRole('form', { name: 'Forecast' }).getByLabel('From').fill('2025-11-03');
+    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    await page.getByTestId('forecast-days').waitFor();
+    await page.getByRole('button', { name: "Use as the scenario's demand" }).click();
+    assert.equal(await page.locator('#f-horizon-startDate').inputValue(), '2025-11-03');
+    assert.equal(await page.getByRole('region', { name: /problems? to fix/ }).count(), 0, 'the forecast demand is a valid scenario');
+    await screenshot(page, '08a-demand-forecast');
+    expectClean(w);
+  });
+
   it('opens a share link as a new scenario, validated on load', async () => {
     await tab('Scenarios');
     await page.getByRole('button', { name: /^Share link for Baseline.* — my version/ }).click();
