@@ -270,6 +270,20 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     expectClean(broken);
   });
 
+  it('duplicates, renames and deletes a scenario from the start screen', async () => {
+    await tab('Scenarios');
+    await page.getByRole('button', { name: /^Duplicate Summer peak/ }).click();
+    await page.getByRole('button', { name: /^Rename Summer peak.*\(copy\)/ }).click();
+    await page.getByLabel('New name').fill('Summer with extra nights');
+    await page.getByLabel('New name').press('Enter');
+    await page.getByRole('button', { name: 'Open Summer with extra nights' }).waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete Summer with extra nights' }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted “Summer with extra nights”.' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Open Summer with extra nights' }).count(), 0);
+    expectClean(w);
+  });
+
   it('walks one THRIVE training case in the trainer tab', async () => {
     await tab('THRIVE trainer');
     await page.getByLabel('Training case').selectOption('da-breach-non-molestation');
