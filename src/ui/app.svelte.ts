@@ -47,9 +47,9 @@ export class AppState {
     if (shared) {
       if (shared.ok) {
         const result = this.workspace.importJson(shared.json, 'Shared scenario');
-        if (!result.ok) this.workspace.notice = `The share link was not loaded: ${result.message}`;
+        if (!result.ok) this.workspace.warn(`The share link was not loaded: ${result.message}`);
         else this.tab = 'edit';
-      } else this.workspace.notice = shared.message;
+      } else this.workspace.warn(shared.message);
       if (typeof history !== 'undefined') history.replaceState(null, '', location.pathname + location.search);
     }
   }

@@ -264,7 +264,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.equal(await other.page.evaluate(() => location.hash), '');
     const broken = await watchedPage(browser);
     await broken.page.goto(server.url + '#s=not-a-scenario');
-    await broken.page.getByRole('status').filter({ hasText: /does not hold a readable scenario/ }).waitFor();
+    await broken.page.getByRole('alert').filter({ hasText: /does not hold a readable scenario/ }).waitFor();
     await screenshot(broken.page, '08-broken-share-link');
     expectClean(other);
     expectClean(broken);

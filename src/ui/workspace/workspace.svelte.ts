@@ -88,6 +88,20 @@ export class Workspace<S> {
   saveStatus = $state<SaveStatus>('idle');
   /** A short message about the last workspace action, announced politely. */
   notice = $state('');
+  /** 'problem' when the notice reports something that went wrong (styled and announced as an alert). */
+  noticeKind = $state<'info' | 'problem'>('info');
+
+  /** Tell the user something went wrong (a read or write failed, a link could not be read). */
+  warn(message: string): void {
+    this.notice = message;
+    this.noticeKind = 'problem';
+  }
+
+  /** Tell the user what just happened. */
+  tell(message: string): void {
+    this.notice = message;
+    this.noticeKind = 'info';
+  }
   loaded = $state(false);
   /** JSON text typed in the JSON tab that does not parse yet, by document id (kept for the visit). */
   unappliedText: Record<string, string> = $state({});
@@ -120,7 +134,7 @@ export class Workspace<S> {
     try {
       own = (await this.#store.all()).sort((a, b) => a.updatedAt - b.updatedAt);
     } catch (error) {
-      this.notice = `Saved scenarios could not be read: ${(error as Error).message}`;
+      this.warn(`Saved scenarios could not be read: ${(error as Error).message}`);
     }
     own = this.#recoverStashed(own);
     this.docs = [...ready, ...own];
@@ -184,7 +198,7 @@ export class Workspace<S> {
     this.#pending.delete(id);
     this.docs = this.docs.filter((d) => d.id !== id);
     if (this.currentId === id) this.select(this.docs[0]?.id ?? '');
-    this.notice = `Deleted “${docName(doc)}”.`;
+    this.tell(`Deleted “${docName(doc)}”.`);
     await this.#store.delete(id);
   }
 
@@ -195,7 +209,7 @@ export class Workspace<S> {
     const copy = this.duplicate(doc.id)!;
     // "Baseline: mid-sized county force, ..." becomes "Baseline — my version".
     copy.draft['name'] = this.#uniqueName(`${docName(doc).split(':')[0]!.trim()} — my version`);
-    this.notice = `Ready scenarios stay as they are: your changes go to “${docName(copy)}”.`;
+    this.tell(`Ready scenarios stay as they are: your changes go to “${docName(copy)}”.`);
     return copy;
   }
 
@@ -234,9 +248,8 @@ export class Workspace<S> {
     draft['name'] = this.#uniqueName(draft['name'] as string);
     const doc = this.#add(draft);
     const v = this.validate($state.snapshot(doc.draft));
-    this.notice = v.ok
-      ? `Imported “${docName(doc)}”.`
-      : `Imported “${docName(doc)}” with ${v.problems.length} problem${v.problems.length === 1 ? '' : 's'} to fix before it can run.`;
+    if (v.ok) this.tell(`Imported “${docName(doc)}”.`);
+    else this.warn(`Imported “${docName(doc)}” with ${v.problems.length} problem${v.problems.length === 1 ? '' : 's'} to fix before it can run.`);
     return { ok: true, doc };
   }
 
@@ -308,7 +321,7 @@ export class Workspace<S> {
       if (this.#pending.size === 0) this.saveStatus = 'saved';
     } catch (error) {
       this.saveStatus = 'error';
-      this.notice = `Could not save “${docName(doc)}”: ${(error as Error).message}`;
+      this.warn(`Could not save “${docName(doc)}”: ${(error as Error).message}`);
     }
   }
 
