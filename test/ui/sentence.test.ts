@@ -43,3 +43,25 @@ describe('CSV export', () => {
     expect(toCsv(rows)).toBe('scenario,measure,mean,ci95_low,ci95_high\n"Base, v2",channels.999.serviceLevel,0.9,0.88,0.92\n');
   });
 });
+
+import { headlineCards } from '../../src/ui/results/cards.ts';
+import { buildReport } from '../../src/model/report.ts';
+import { runReplication } from '../../src/model/run.ts';
+import { parseScenario } from '../../src/scenario/index.ts';
+import baseline from '../../scenarios/baseline.json' with { type: 'json' };
+
+describe('headlineCards', () => {
+  it('cover the standards, abandonment, speed of answer, the online target and occupancy, each with a worded status', () => {
+    const parsed = parseScenario({ ...baseline, horizon: { ...baseline.horizon, days: 3, warmupDays: 1 } });
+    if (!parsed.ok) throw new Error('invalid');
+    const report = buildReport(parsed.scenario, 's', [0, 1].map((i) => runReplication(parsed.scenario, 's', i)));
+    const cards = headlineCards(report);
+    expect(cards.map((c) => c.id)).toEqual(expect.arrayContaining(['999-sl', '101-sl', '999-abandon', '101-abandon', '999-asa', '101-asa', 'online-sl', 'occ-call-handlers']));
+    expect(cards.find((c) => c.id === '999-sl')!.label).toBe('999 answered within 10 s');
+    for (const c of cards) {
+      expect(c.ci).toMatch(/^95 % CI /);
+      expect(c.verdict).not.toBe('');
+      if (c.target.startsWith('Guide')) expect(c.verdict).not.toMatch(/target/);
+    }
+  });
+});

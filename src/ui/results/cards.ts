@@ -20,6 +20,7 @@ export interface Card {
 }
 
 const VERDICT: Record<Status, string> = { good: 'Meets target', warn: 'Unclear: the CI spans the target', bad: 'Misses target', none: 'No demand' };
+const GUIDE: Record<Status, string> = { good: 'Within guide', warn: 'Unclear: the CI spans the guide', bad: 'Above guide', none: 'No data' };
 
 /** Higher is better: good if the whole CI clears the target, bad if it all falls short. */
 function atLeast(e: Estimate, target: number): Status {
@@ -52,19 +53,19 @@ export function headlineCards(r: Report): Card[] {
   for (const ch of ['999', '101'] as const) {
     if (!has(ch)) continue;
     const status = atMost(c[ch].abandonRate, ABANDON_GUIDE);
-    card(`${ch}-abandon`, `${ch} abandoned`, c[ch].abandonRate, (x) => pct(x), `Guide ≤ ${pct(ABANDON_GUIDE, 0)}`, status, status === 'good' ? 'Within guide' : status === 'bad' ? 'Above guide' : VERDICT[status]);
+    card(`${ch}-abandon`, `${ch} abandoned`, c[ch].abandonRate, (x) => pct(x), `Guide ≤ ${pct(ABANDON_GUIDE, 0)}`, status, GUIDE[status]);
   }
   for (const ch of ['999', '101'] as const) {
     if (!has(ch)) continue;
     const status = atMost(c[ch].meanAnswerSeconds, s[ch].within);
-    card(`${ch}-asa`, `${ch} average speed of answer`, c[ch].meanAnswerSeconds, secs, `Guide ≤ ${s[ch].within} s`, status, status === 'good' ? 'Within guide' : status === 'bad' ? 'Above guide' : VERDICT[status]);
+    card(`${ch}-asa`, `${ch} average speed of answer`, c[ch].meanAnswerSeconds, secs, `Guide ≤ ${s[ch].within} s`, status, GUIDE[status]);
   }
   if (has('online'))
     card('online-sl', `Online reports handled within ${s.online.within} h`, c.online.serviceLevel, (x) => pct(x), `Target ${pct(s.online.share, 0)}`, atLeast(c.online.serviceLevel, s.online.share));
   for (const [id, g] of Object.entries(r.staff)) {
     if (g.utilisation.mean === null) continue;
     const status = atMost(g.utilisation, OCCUPANCY_GUIDE);
-    card(`occ-${id}`, `Occupancy: ${g.name}`, g.utilisation, (x) => pct(x), `Guide ≤ ${pct(OCCUPANCY_GUIDE, 0)}`, status, status === 'good' ? 'Within guide' : status === 'bad' ? 'Staff stretched' : VERDICT[status]);
+    card(`occ-${id}`, `Occupancy: ${g.name}`, g.utilisation, (x) => pct(x), `Guide ≤ ${pct(OCCUPANCY_GUIDE, 0)}`, status, status === 'bad' ? 'Staff stretched' : GUIDE[status]);
   }
   return cards;
 }
