@@ -4,6 +4,7 @@
  * Parameters are in whatever unit the caller uses (the model uses minutes). Distributions never
  * route or schedule: they only sample.
  */
+import { exp, log } from './math.ts';
 import type { Random } from './random.ts';
 
 export type DistSpec =
@@ -69,14 +70,14 @@ export function sampler(spec: DistSpec): Sampler {
     }
     case 'exponential': {
       const mean = spec.mean;
-      return (random) => -mean * Math.log(1 - random());
+      return (random) => -mean * log(1 - random());
     }
     case 'lognormal': {
       if (spec.sd === 0) return () => spec.mean;
-      const sigma2 = Math.log(1 + (spec.sd * spec.sd) / (spec.mean * spec.mean));
-      const mu = Math.log(spec.mean) - sigma2 / 2;
+      const sigma2 = log(1 + (spec.sd * spec.sd) / (spec.mean * spec.mean));
+      const mu = log(spec.mean) - sigma2 / 2;
       const sigma = Math.sqrt(sigma2);
-      return (random) => Math.exp(mu + sigma * standardNormal(random));
+      return (random) => exp(mu + sigma * standardNormal(random));
     }
     case 'gamma': {
       if (spec.sd === 0) return () => spec.mean;
@@ -131,13 +132,13 @@ function standardNormal(random: Random): number {
     const u = 2 * random() - 1;
     const v = 2 * random() - 1;
     const s = u * u + v * v;
-    if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+    if (s > 0 && s < 1) return u * Math.sqrt((-2 * log(s)) / s);
   }
 }
 
 /** Marsaglia & Tsang (2000), with the boost for shape < 1. */
 function standardGamma(shape: number, random: Random): number {
-  if (shape < 1) return standardGamma(shape + 1, random) * Math.pow(1 - random(), 1 / shape);
+  if (shape < 1) return standardGamma(shape + 1, random) * exp(log(1 - random()) / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -150,6 +151,6 @@ function standardGamma(shape: number, random: Random): number {
     v = v * v * v;
     const u = 1 - random();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
   }
 }

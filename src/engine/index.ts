@@ -3,3 +3,4 @@ export { EventCalendar } from './calendar.ts';
 export { RandomStreams, createStream, streamSeed, type Random } from './random.ts';
 export { sampler, discrete, distProblems, meanOf, DIST_NAMES, type DistSpec, type Sampler } from './distributions.ts';
 export { PiecewiseArrivals } from './arrivals.ts';
+export { exp, log } from './math.ts';

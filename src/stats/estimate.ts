@@ -18,7 +18,9 @@ export function tQuantile975(df: number): number {
   if (df <= 30) return T975[df - 1]!;
   // Cornish–Fisher expansion around the normal quantile; error < 1e-4 beyond 30 df.
   const z = 1.959963984540054;
-  return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+  const z3 = z * z * z;
+  const z5 = z3 * z * z;
+  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df);
 }
 
 /** Mean and CI of the finite values (a KPI is undefined in a replication with no calls). */
@@ -30,7 +32,7 @@ export function estimate(values: readonly number[]): Estimate {
   const mean = sum / n;
   if (n < 2) return { mean, ci95: null };
   let ss = 0;
-  for (const v of values) if (Number.isFinite(v)) ss += (v - mean) ** 2;
+  for (const v of values) if (Number.isFinite(v)) ss += (v - mean) * (v - mean);
   const half = tQuantile975(n - 1) * Math.sqrt(ss / (n - 1) / n);
   return { mean, ci95: [mean - half, mean + half] };
 }

@@ -2,18 +2,20 @@
  * A fixed log-scale histogram of durations in seconds: ~2 % relative resolution from 1 s to about
  * a year, one bin for under a second. Counts are integers, so histograms merge exactly by adding.
  */
-const GROWTH = Math.log(1.02);
+import { exp, log } from '../engine/math.ts';
+
+const GROWTH = log(1.02);
 export const HISTOGRAM_BINS = 900;
 
 export function binOf(seconds: number): number {
   if (seconds < 1) return 0;
-  return Math.min(HISTOGRAM_BINS - 1, 1 + Math.floor(Math.log(seconds) / GROWTH));
+  return Math.min(HISTOGRAM_BINS - 1, 1 + Math.floor(log(seconds) / GROWTH));
 }
 
 /** [lower, upper) edges of a bin in seconds. */
 export function binEdges(bin: number): [number, number] {
   if (bin === 0) return [0, 1];
-  return [Math.exp((bin - 1) * GROWTH), Math.exp(bin * GROWTH)];
+  return [exp((bin - 1) * GROWTH), exp(bin * GROWTH)];
 }
 
 /** The q-quantile (0–1), interpolating linearly within the bin; NaN for an empty histogram. */
