@@ -88,7 +88,7 @@ describe('policy changes', () => {
     const strict: Policy = {
       ...defaultPolicy,
       name: 'attend more',
-      thresholds: { scheduled: 2, priority: 6, emergency: 12 },
+      thresholds: { scheduled: 1, priority: 3, emergency: 8 },
       domesticAbuse: { dashMinutes: 30, leastUrgentGrade: 2 },
     };
     const ids = ['domestic-abuse', 'asb', 'theft'];
