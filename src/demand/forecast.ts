@@ -3,10 +3,9 @@
  * and month factors, special days), daily expected calls with a 95 % prediction interval, and
  * optional editable presets such as a lockdown that shift demand between call types and online.
  *
- * Two simplifications the scenario format imposes, reported in `notes`:
- *  - one callsPerDay per channel: the trend is evaluated at the middle of the forecast period;
- *  - special-day factors are shared by all channels: each is the average of the channels' fitted
- *    factors, weighted by their calls (999 often rises on a bank holiday while 101 falls).
+ * One simplification the scenario format imposes, reported in `notes`: one callsPerDay per channel,
+ * so the trend is evaluated at the middle of the forecast period. Special days carry each channel's
+ * own fitted factor (999 often rises on a bank holiday while 101 falls).
  * The interval covers Poisson noise and the day-to-day variation the fit could not explain, not the
  * uncertainty in the fitted factors themselves.
  */
@@ -50,7 +49,7 @@ export interface ScenarioChannelDemand {
 
 export interface ScenarioDemand {
   profile: 'weekly';
-  specialDays: { date: string; factor: number; name: string }[];
+  specialDays: { date: string; factor: number; name: string; channels?: Channel[] }[];
   channels: Partial<Record<Channel, ScenarioChannelDemand>>;
 }
 
@@ -123,17 +122,26 @@ export function forecastDemand(fit: DemandFit, options: ForecastOptions): Foreca
     notes.push(`preset ${preset.label}: ${preset.source}`);
   }
 
-  // Special days in the period: factor per kind, shared across channels (weighted by calls).
+  // Special days in the period: each channel's fitted factor for the kind; a user's factor for all.
   const specialDays: ScenarioDemand['specialDays'] = [];
   const unseen = new Set<string>();
   const daily: DayForecast[] = [];
   for (let day = start; day < start + options.days; day++) {
     const kind = special.kind(day);
-    let factor = 1;
+    const factors = new Map<Channel, number>();
     if (kind !== undefined) {
       const given = options.events?.find((e) => parseIsoDate(e.date) === day)?.factor;
-      factor = given ?? sharedFactor(fits, kind, unseen);
-      specialDays.push({ date: isoDate(day), factor: round(factor, 3), name: kind });
+      const fitted = fits.filter(([, f]) => f.special[kind]).sort(([a], [b]) => CHANNELS.indexOf(a) - CHANNELS.indexOf(b));
+      if (given === undefined && fitted.length > 0) {
+        for (const [channel, f] of fitted) {
+          factors.set(channel, f.special[kind]!.factor);
+          specialDays.push({ date: isoDate(day), factor: round(f.special[kind]!.factor, 3), name: kind, channels: [channel] });
+        }
+      } else {
+        if (given === undefined) unseen.add(kind);
+        specialDays.push({ date: isoDate(day), factor: round(given ?? 1, 3), name: kind });
+        for (const channel of CHANNELS) factors.set(channel, given ?? 1);
+      }
     }
     const entry: DayForecast = { date: isoDate(day), ...(kind ? { special: kind } : {}), channels: {} };
     for (const channel of CHANNELS) {
@@ -142,7 +150,7 @@ export function forecastDemand(fit: DemandFit, options: ForecastOptions): Foreca
       const w = weekday(day) * 24;
       let shape = 0;
       for (let h = 0; h < 24; h++) shape += c.hourOfWeek[w + h]!;
-      const mean = (c.callsPerDay / 24) * shape * c.month[civilDate(day).month - 1]! * factor;
+      const mean = (c.callsPerDay / 24) * shape * c.month[civilDate(day).month - 1]! * (factors.get(channel) ?? 1);
       const extra = fit.channels[channel]?.dailyExtraVariance ?? 0;
       const sd = Math.sqrt(mean + extra * mean * mean);
       entry.channels[channel] = { calls: round(mean, 1), low: round(Math.max(0, mean - Z95 * sd), 1), high: round(mean + Z95 * sd, 1) };
@@ -155,7 +163,6 @@ export function forecastDemand(fit: DemandFit, options: ForecastOptions): Foreca
     const missing = [...months].filter((m) => !f.monthObserved[m]);
     if (missing.length) notes.push(`${channel}: no history for month ${missing.map((m) => m + 1).join(', ')}: month factor 1`);
   }
-  if (specialDays.length && fits.length > 1) notes.push('special-day factors are shared by all channels (call-weighted average of the fitted factors)');
 
   return {
     horizon: { startDate: isoDate(start), days: options.days, warmupDays: 0 },
@@ -163,22 +170,6 @@ export function forecastDemand(fit: DemandFit, options: ForecastOptions): Foreca
     daily,
     notes,
   };
-}
-
-function sharedFactor(fits: [Channel, ChannelFit][], kind: string, unseen: Set<string>): number {
-  let weighted = 0;
-  let weight = 0;
-  for (const [, f] of fits) {
-    const s = f.special[kind];
-    if (!s) continue;
-    weighted += s.factor * f.callsPerDay;
-    weight += f.callsPerDay;
-  }
-  if (weight === 0) {
-    unseen.add(kind);
-    return 1;
-  }
-  return weighted / weight;
 }
 
 function mixFor(counts: Record<string, number> | undefined, shift: Record<string, number> | undefined) {

@@ -1,6 +1,7 @@
 /**
  * Demand: the arrival rate of each channel, hour by hour. Rate = calls per day / 24 × the
- * hour-of-week factor × the month factor × any special-day factor (e.g. New Year's Eve × 1.6).
+ * hour-of-week factor × the month factor × any special-day factor (e.g. New Year's Eve × 1.6, or
+ * 999 only from 18:00 on the Saturday pubs reopen).
  * Factors have mean 1, so `callsPerDay` is the average over a week and a year.
  */
 import { seedProfile } from '../scenario/seeds.ts';
@@ -31,19 +32,30 @@ export function channelRate(scenario: Scenario, channel: Channel, cal: SimCalend
   const weekly = d.profile === 'weekly';
   const how = normalised(weekly ? resolve(c?.hourOfWeek ?? d.hourOfWeek, FLAT_WEEK) : FLAT_WEEK);
   const month = normalised(weekly ? resolve(c?.month ?? d.month, FLAT_YEAR) : FLAT_YEAR);
-  const special = new Map<string, number>();
-  for (const s of d.specialDays) special.set(s.date, (special.get(s.date) ?? 1) * s.factor);
-  // Day-level factor cached for the current day: the rate is asked for once per hour per arrival walk.
+  // Special days for this channel by date: [fromHour, toHour, factor] triples.
+  const special = new Map<string, [number, number, number][]>();
+  for (const sd of d.specialDays) {
+    if (sd.channels && !sd.channels.includes(channel)) continue;
+    special.set(sd.date, [...(special.get(sd.date) ?? []), [sd.fromHour, sd.toHour, sd.factor]]);
+  }
+  // Day-level values cached for the current day: the rate is asked for hour by hour.
   let cachedDay = -1;
-  let dayFactor = 1;
+  let monthFactor = 1;
+  let today: [number, number, number][] | undefined;
   return {
     perSecond(hourIndex) {
       const day = Math.floor(hourIndex / 24);
       if (day !== cachedDay) {
         cachedDay = day;
-        dayFactor = month[monthOfDay(cal, day)]! * (special.size ? (special.get(dateOfDay(cal, day)) ?? 1) : 1);
+        monthFactor = month[monthOfDay(cal, day)]!;
+        today = special.size ? special.get(dateOfDay(cal, day)) : undefined;
       }
-      return base * how[hourOfWeek(cal, hourIndex)]! * dayFactor;
+      let rate = base * how[hourOfWeek(cal, hourIndex)]! * monthFactor;
+      if (today) {
+        const h = hourIndex - day * 24;
+        for (const [from, to, factor] of today) if (h >= from && h < to) rate *= factor;
+      }
+      return rate;
     },
   };
 }

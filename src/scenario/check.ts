@@ -64,6 +64,9 @@ export function crossCheck(s: Scenario): Problem[] {
     });
   }
 
+  s.demand.specialDays.forEach((d, i) => {
+    if (d.toHour <= d.fromHour) add(`demand.specialDays.${i}.toHour`, `expected an hour after fromHour (${d.fromHour}), got ${d.toHour}`);
+  });
   s.desks.periods.forEach((p, i) => {
     if (p.from && p.to && p.to < p.from) add(`desks.periods.${i}.to`, `expected a date on or after ${p.from}, got ${p.to}`);
   });

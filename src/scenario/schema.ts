@@ -72,7 +72,19 @@ export const demandSchema = z.strictObject({
   profile: z.enum(['flat', 'weekly']).default('flat'),
   hourOfWeek: factors(168).optional(),
   month: factors(12).optional(),
-  specialDays: z.array(z.strictObject({ date: isoDate(), factor: nonNegative(), name: z.string().optional() })).default([]),
+  /** Days whose demand differs: the factor multiplies the channels named (default all) between the hours given. */
+  specialDays: z
+    .array(
+      z.strictObject({
+        date: isoDate(),
+        factor: nonNegative(),
+        name: z.string().optional(),
+        channels: z.array(z.enum(CHANNELS)).min(1).optional(),
+        fromHour: z.number().int().min(0).max(23).default(0),
+        toHour: z.number().int().min(1).max(24).default(24),
+      }),
+    )
+    .default([]),
   channels: byChannel(channelDemandSchema),
 });
 

@@ -23,9 +23,12 @@ describe('forecastDemand', async () => {
     });
     expect(parsed.ok ? [] : parsed.problems).toEqual([]);
     // Good Friday and Easter Monday 2025 fall in the period, with the kinds' fitted factors.
-    expect(fc.demand.specialDays.map((d) => [d.date, d.name])).toEqual([
-      ['2025-04-18', 'Good Friday'],
-      ['2025-04-21', 'Easter Monday'],
+    // Each channel keeps its own fitted factor for the day.
+    expect(fc.demand.specialDays.map((d) => [d.date, d.name, d.channels])).toEqual([
+      ['2025-04-18', 'Good Friday', ['999']],
+      ['2025-04-18', 'Good Friday', ['101']],
+      ['2025-04-21', 'Easter Monday', ['999']],
+      ['2025-04-21', 'Easter Monday', ['101']],
     ]);
     expect(fc.demand.channels['999']!.mix!['domestic']).toBeCloseTo(0.15, 1);
   });

@@ -111,3 +111,31 @@ describe('the OCC model', () => {
     expect(rotaCost(s)).toEqual({ h: { paidHoursPerWeek: 4 * 2 * 9.5, costPerWeek: 4 * 2 * 9.5 * 20 } });
   });
 });
+
+describe('special days', () => {
+  it('can lift one channel for part of a day only', () => {
+    const s = scenario({
+      ...base,
+      horizon: { startDate: '2020-06-29', days: 7 },
+      demand: {
+        specialDays: [{ date: '2020-07-04', factor: 4, channels: ['999'], fromHour: 18, toHour: 24, name: 'pubs reopen' }],
+        channels: { '999': { callsPerDay: 2400 }, '101': { callsPerDay: 2400 } },
+      },
+      staffing: { fixed: 60 },
+    });
+    const r = runReplication(s, 'sd', 0);
+    // Saturday is day 5 of the week; hour of week 5·24 + h.
+    const sum = (a: number[], from: number, to: number) => a.slice(from, to).reduce((x, y) => x + y, 0);
+    const c999 = r.channels['999'].byHour.offered;
+    const c101 = r.channels['101'].byHour.offered;
+    expect(sum(c999, 138, 144) / sum(c999, 114, 120)).toBeGreaterThan(3); // Saturday vs Friday evening
+    expect(sum(c999, 120, 138) / sum(c999, 96, 114)).toBeCloseTo(1, 0); // the rest of the day unchanged
+    expect(sum(c101, 138, 144) / sum(c101, 114, 120)).toBeCloseTo(1, 0); // 101 unchanged
+  });
+
+  it('rejects an hour window that ends before it starts', () => {
+    expect(() =>
+      scenario({ ...base, demand: { specialDays: [{ date: '2020-07-04', factor: 2, fromHour: 20, toHour: 18 }], channels: { '101': { callsPerDay: 10 } } }, staffing: { fixed: 1 } }),
+    ).toThrow('demand.specialDays.0.toHour: expected an hour after fromHour (20), got 18');
+  });
+});
