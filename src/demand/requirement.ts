@@ -154,8 +154,8 @@ function rostered(onFloor: number, shrinkage: number): number {
 
 /**
  * Phone-skilled staff at simulated second `t`: rostered on shifts (including those that started the
- * day before, also before the first day, as the model starts them), and the expected number on the floor after shrinkage, breaks (taken in two waves, as
- * the model does), shielding and the usable-desk cap.
+ * day before, also before the first day, as the model starts them), and the expected number on the
+ * floor after shrinkage, breaks (taken in two waves, as the model does), shielding and the desk cap.
  */
 export function floorAt(scenario: Scenario, cal: ReturnType<typeof simCalendar>, t: number): { rostered: number; onFloor: number } {
   const { staffing } = scenario;
@@ -192,7 +192,7 @@ export function floorAt(scenario: Scenario, cal: ReturnType<typeof simCalendar>,
     }
   }
   const rule = deskCapacity(scenario, cal)(day);
-  const shielding = Math.min(rule.shielding, present);
+  const shielding = Math.min(rule.shielding + atDesks * rule.shieldingShare, present);
   const deskless = present - atDesks;
   const onFloor = Math.min(rule.usable, Math.max(0, atDesks - shielding)) + deskless;
   return { rostered, onFloor };

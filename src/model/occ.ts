@@ -63,7 +63,7 @@ export class OccSimulation {
   private readonly skillOrder: number[][];
   /** Per channel: groups that can take it, specialists first. */
   private readonly groupsFor: number[][];
-  private desk: DeskRule = { usable: Infinity, shielding: 0 };
+  private desk: DeskRule = { usable: Infinity, shielding: 0, shieldingShare: 0 };
   private readonly deskRules: (day: number) => DeskRule;
 
   // Calls in slots.
@@ -406,7 +406,8 @@ export class OccSimulation {
     const n = this.rostered.length;
     let deskStaff = 0;
     for (let g = 0; g < n; g++) if (this.usesDesk[g]) deskStaff += this.rostered[g]!;
-    const onFloor = Math.min(Math.max(0, deskStaff - this.desk.shielding), this.desk.usable);
+    const shielding = this.desk.shielding + Math.round(deskStaff * this.desk.shieldingShare);
+    const onFloor = Math.min(Math.max(0, deskStaff - shielding), this.desk.usable);
     // Largest-remainder allocation of the desk places between desk groups, ties to the first group.
     let given = 0;
     const remainders: [number, number][] = [];

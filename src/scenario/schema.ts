@@ -139,8 +139,10 @@ export const deskPeriodSchema = z.strictObject({
   to: isoDate().optional(),
   /** Desks usable at once; staff beyond them cannot take calls. */
   usable: wholeNonNegative(),
-  /** Rostered staff who are shielding and so not on the floor. */
+  /** Staff on duty at any moment who are shielding and so not on the floor. */
   shielding: wholeNonNegative().default(0),
+  /** Share of the desk-based staff on duty who are shielding (scales with the size of the floor). */
+  shieldingShare: z.number().min(0).max(0.9).default(0),
 });
 
 export const targetsSchema = z.strictObject({

@@ -31,18 +31,22 @@ describe('the OCC model', () => {
   });
 
   it('caps the staff on the floor at the usable desks, less shielding staff', () => {
-    const make = (usable: number, shielding: number) =>
+    const make = (usable: number, shielding: number, shieldingShare = 0) =>
       scenario({
         ...base,
         demand: { channels: { '101': { callsPerDay: 100 } } },
         staffing: { fixed: 10 },
-        desks: { periods: [{ usable, shielding }] },
+        desks: { periods: [{ usable, shielding, shieldingShare }] },
       });
-    const floor = (usable: number, shielding: number) => runReplication(make(usable, shielding), 'd', 0).groups['handlers']!.floorSeconds / (7 * 86400);
+    const floor = (usable: number, shielding: number, share = 0) =>
+      runReplication(make(usable, shielding, share), 'd', 0).groups['handlers']!.floorSeconds / (7 * 86400);
     expect(floor(20, 0)).toBeCloseTo(10, 6);
     expect(floor(6, 0)).toBeCloseTo(6, 6);
     expect(floor(20, 3)).toBeCloseTo(7, 6);
     expect(floor(6, 5)).toBeCloseTo(5, 6);
+    // A share scales with the staff on duty: 20 % of 10 is 2.
+    expect(floor(20, 0, 0.2)).toBeCloseTo(8, 6);
+    expect(floor(20, 1, 0.2)).toBeCloseTo(7, 6);
   });
 
   it('diverts the given share of a call type online, where the digital desk works it', () => {
