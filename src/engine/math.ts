@@ -11,7 +11,6 @@ const f64 = new Float64Array(buffer);
 const i32 = new Int32Array(buffer);
 // Word order of a double in memory: the high word is at index 1 on little-endian machines.
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LO = 1 - HI;
 
 const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
@@ -26,19 +25,15 @@ const LG7 = 1.479819860511658591e-1;
 
 /** Natural logarithm (fdlibm __ieee754_log). */
 export function log(x: number): number {
-  f64[0] = x;
-  let hx = i32[HI]!;
-  const lx = i32[LO]!;
+  if (!(x > 0)) return x === 0 ? -Infinity : NaN; // log(±0) = −∞, log(negative or NaN) = NaN
+  if (x === Infinity) return x;
   let k = 0;
-  if (hx < 0x00100000) {
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
-    if (hx < 0) return NaN;
+  if (x < 2.2250738585072014e-308) {
     k -= 54; // subnormal: scale up
     x *= TWO54;
-    f64[0] = x;
-    hx = i32[HI]!;
   }
-  if (hx >= 0x7ff00000) return x + x;
+  f64[0] = x;
+  let hx = i32[HI]!;
   k += (hx >> 20) - 1023;
   hx &= 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000;

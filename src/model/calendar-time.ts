@@ -20,10 +20,6 @@ export function simCalendar(startDate: string): SimCalendar {
   return { startMs, startWeekday: (new Date(startMs).getUTCDay() + 6) % 7 };
 }
 
-export function hourOfWeek(cal: SimCalendar, hourIndex: number): number {
-  return (cal.startWeekday * 24 + hourIndex) % 168;
-}
-
 /** YYYY-MM-DD of simulated day `day`. */
 export function dateOfDay(cal: SimCalendar, day: number): string {
   return new Date(cal.startMs + day * MS_PER_DAY).toISOString().slice(0, 10);

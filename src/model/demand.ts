@@ -6,7 +6,7 @@
  */
 import { seedProfile } from '../scenario/seeds.ts';
 import type { Channel, Scenario } from '../scenario/index.ts';
-import { HOUR, dateOfDay, hourOfWeek, monthOfDay, simCalendar, type SimCalendar } from './calendar-time.ts';
+import { HOUR, dateOfDay, monthOfDay, simCalendar, type SimCalendar } from './calendar-time.ts';
 
 const FLAT_WEEK: readonly number[] = new Array(168).fill(1);
 const FLAT_YEAR: readonly number[] = new Array(12).fill(1);
@@ -39,6 +39,7 @@ export function channelRate(scenario: Scenario, channel: Channel, cal: SimCalend
     special.set(sd.date, [...(special.get(sd.date) ?? []), [sd.fromHour, sd.toHour, sd.factor]]);
   }
   // Day-level values cached for the current day: the rate is asked for hour by hour.
+  const weekOffset = cal.startWeekday * 24;
   let cachedDay = -1;
   let monthFactor = 1;
   let today: [number, number, number][] | undefined;
@@ -50,7 +51,7 @@ export function channelRate(scenario: Scenario, channel: Channel, cal: SimCalend
         monthFactor = month[monthOfDay(cal, day)]!;
         today = special.size ? special.get(dateOfDay(cal, day)) : undefined;
       }
-      let rate = base * how[hourOfWeek(cal, hourIndex)]! * monthFactor;
+      let rate = base * how[(weekOffset + hourIndex) % 168]! * monthFactor;
       if (today) {
         const h = hourIndex - day * 24;
         for (const [from, to, factor] of today) if (h >= from && h < to) rate *= factor;

@@ -12,7 +12,7 @@ import { EventCalendar, PiecewiseArrivals, RandomStreams, sampler, type Random, 
 import { CHANNELS, groupsOf, type Scenario } from '../scenario/index.ts';
 import { binOf } from '../stats/histogram.ts';
 import { GRADES, HOURS_OF_WEEK, emptyChannelStats, type ChannelStats, type ReplicationStats } from '../stats/replication.ts';
-import { DAY, HOUR, hourOfWeek, simCalendar, type SimCalendar } from './calendar-time.ts';
+import { DAY, HOUR, simCalendar, type SimCalendar } from './calendar-time.ts';
 import { callTypeTables, type CallTypeTables } from './call-types.ts';
 import { channelRate } from './demand.ts';
 import { shiftChangesForDay } from './rota.ts';
@@ -433,7 +433,7 @@ export class OccSimulation {
   }
 
   private hourOfWeekAt(t: number): number {
-    return hourOfWeek(this.simCal, Math.floor(t / HOUR));
+    return (this.simCal.startWeekday * 24 + Math.floor(t / HOUR)) % 168;
   }
 
   /** Integrates agent time over the measured window up to `now`. */
