@@ -1,7 +1,7 @@
 /**
  * Simulated time is seconds since 00:00 on the scenario's start date (Europe/London wall clock,
- * without daylight-saving shifts). These helpers map it to days, dates and the hour of the week
- * (0 = Monday 00:00–01:00).
+ * without daylight-saving shifts). These helpers map it to days and dates; the hour of the week
+ * (0 = Monday 00:00–01:00) is (startWeekday · 24 + hour) mod 168.
  */
 export const DAY = 86_400;
 export const HOUR = 3_600;

@@ -43,7 +43,7 @@ export class AppState {
 
   async start(hash = typeof location === 'undefined' ? '' : location.hash): Promise<void> {
     await this.workspace.load();
-    const shared = decodeShare(hash);
+    const shared = await decodeShare(hash);
     if (shared) {
       if (shared.ok) {
         const result = this.workspace.importJson(shared.json, 'Shared scenario');

@@ -242,13 +242,13 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await tab('Scenarios');
     await page.getByRole('button', { name: /^Share link for Baseline.* — my version/ }).click();
     const link = await page.getByLabel('Share link', { exact: true }).inputValue();
-    assert.match(link, /#s=[A-Za-z0-9_-]+$/);
+    assert.match(link, /#z=[A-Za-z0-9_-]+$/);
     const other = await watchedPage(browser);
     await other.page.goto(link);
     await other.page.getByRole('heading', { name: /Edit “Baseline.* — my version/ }).waitFor();
     assert.equal(await other.page.evaluate(() => location.hash), '');
     const broken = await watchedPage(browser);
-    await broken.page.goto(server.url + '#s=not-a-scenario');
+    await broken.page.goto(server.url + '#z=not-a-scenario');
     await broken.page.getByRole('alert').filter({ hasText: /does not hold a readable scenario/ }).waitFor();
     await screenshot(broken.page, '08-broken-share-link');
     expectClean(other);
