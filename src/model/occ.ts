@@ -13,7 +13,7 @@ import { CHANNELS, groupsOf, type Scenario } from '../scenario/index.ts';
 import { binOf } from '../stats/histogram.ts';
 import { GRADES, HOURS_OF_WEEK, emptyChannelStats, type ChannelStats, type ReplicationStats } from '../stats/replication.ts';
 import { DAY, HOUR, simCalendar, type SimCalendar } from './calendar-time.ts';
-import { callTypeTables, type CallTypeTables } from './call-types.ts';
+import type { CallTypeTables } from './call-types.ts';
 import { channelRate } from './demand.ts';
 import { shiftChangesForDay } from './rota.ts';
 import { deskCapacity, type DeskRule } from './desks.ts';
@@ -49,7 +49,6 @@ export class OccSimulation {
   private readonly cal = new EventCalendar();
   private readonly streams: RandomStreams;
   private readonly simCal: SimCalendar;
-  private readonly types: CallTypeTables;
   private readonly nTypes: number;
   private readonly measureStart: number;
   private readonly horizonEnd: number;
@@ -109,6 +108,8 @@ export class OccSimulation {
 
   constructor(
     private readonly scenario: Scenario,
+    /** Call types numbered for this scenario (`callTypeTables`), shared with the triage hook. */
+    private readonly types: CallTypeTables,
     seed: string,
     replication: number,
     private readonly triage: TriageHook | null = null,
@@ -116,7 +117,6 @@ export class OccSimulation {
     const s = scenario;
     this.streams = new RandomStreams(seed, replication);
     this.simCal = simCalendar(s.horizon.startDate);
-    this.types = callTypeTables(s);
     this.nTypes = this.types.ids.length;
     this.measureStart = s.horizon.warmupDays * DAY;
     this.horizonEnd = s.horizon.days * DAY;

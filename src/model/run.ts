@@ -4,9 +4,11 @@
  */
 import type { Scenario } from '../scenario/index.ts';
 import type { ReplicationStats } from '../stats/replication.ts';
+import { callTypeTables } from './call-types.ts';
 import { OccSimulation } from './occ.ts';
 import { triageHookFor } from './triage-hook.ts';
 
 export function runReplication(scenario: Scenario, seed: string, replication: number): ReplicationStats {
-  return new OccSimulation(scenario, seed, replication, triageHookFor(scenario)).run();
+  const types = callTypeTables(scenario);
+  return new OccSimulation(scenario, types, seed, replication, triageHookFor(scenario, types.ids)).run();
 }

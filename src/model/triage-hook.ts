@@ -4,9 +4,8 @@
  */
 import { createTriageSampler } from '../triage/index.ts';
 import type { Scenario } from '../scenario/index.ts';
-import { callTypeTables } from './call-types.ts';
 import type { TriageHook } from './occ.ts';
 
-export function triageHookFor(scenario: Scenario): TriageHook | null {
-  return scenario.triage.enabled ? createTriageSampler(scenario.triage, callTypeTables(scenario).ids) : null;
+export function triageHookFor(scenario: Scenario, callTypeIds: readonly string[]): TriageHook | null {
+  return scenario.triage.enabled ? createTriageSampler(scenario.triage, callTypeIds) : null;
 }
