@@ -30,6 +30,7 @@ export function monthOfDay(cal: SimCalendar, day: number): number {
   return new Date(cal.startMs + day * MS_PER_DAY).getUTCMonth();
 }
 
+/** Weekday 0–6 of simulated day `day`, also for days before the run (day −1 of a Monday start is a Sunday). */
 export function weekdayOfDay(cal: SimCalendar, day: number): number {
-  return (cal.startWeekday + day) % 7;
+  return (((cal.startWeekday + day) % 7) + 7) % 7;
 }
