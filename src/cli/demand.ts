@@ -10,13 +10,14 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { parseFlags, intFlag } from './args.ts';
 import { InputError } from './errors.ts';
-import { HeaderError, parseHistory } from '../demand/csv.ts';
-import { fitDemand, type ChannelFit, type DemandFit } from '../demand/fit.ts';
-import { bankHolidays } from '../demand/holidays.ts';
-import { synthHistory } from '../demand/synth.ts';
-import { forecastDemand, PRESETS, type PresetName } from '../demand/forecast.ts';
-import { REASON_TEXT, type HistoryImport, type ProblemReason } from '../demand/types.ts';
-import type { UserEvent } from '../demand/special.ts';
+import { HeaderError, parseHistory } from '../history/csv.ts';
+import { fitDemand, type ChannelFit, type DemandFit } from '../history/fit.ts';
+import { bankHolidays } from '../history/holidays.ts';
+import { synthHistory } from '../history/synth.ts';
+import { forecastDemand, PRESETS, type PresetName } from '../history/forecast.ts';
+import { REASON_TEXT, type HistoryImport, type ProblemReason } from '../history/types.ts';
+import type { UserEvent } from '../history/special.ts';
+import { WEEKDAYS } from '../shared/time.ts';
 
 const HELP = `Usage:
   occsim demand fit FILE [--json] [--detail] [--event YYYY-MM-DD=NAME ...] [--strict]
@@ -133,7 +134,6 @@ async function fit(args: string[]): Promise<number> {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 function formatFit(fit: DemandFit, detail: boolean): string {
@@ -142,8 +142,8 @@ function formatFit(fit: DemandFit, detail: boolean): string {
     out.push('', `Channel ${channel}: ${f.callsPerDay.toFixed(1)} calls/day at ${f.referenceDate}` +
       (f.trendFitted ? `, trend ${(f.trendPerYear * 100).toFixed(1)} %/year` : ' (no trend fitted)'));
     out.push('  month    ' + MONTHS.map((m, i) => `${m} ${f.monthObserved[i] ? f.month[i]!.toFixed(2) : '  - '}`).join('  '));
-    out.push('  day      ' + DAYS.map((d, i) => `${d} ${(f.hourOfWeek.slice(i * 24, i * 24 + 24).reduce((a, b) => a + b) / 24).toFixed(2)}`).join('  '));
-    const hours = Array.from({ length: 24 }, (_, h) => DAYS.reduce((s, _, d) => s + f.hourOfWeek[d * 24 + h]!, 0) / 7);
+    out.push('  day      ' + WEEKDAYS.map((d, i) => `${d} ${(f.hourOfWeek.slice(i * 24, i * 24 + 24).reduce((a, b) => a + b) / 24).toFixed(2)}`).join('  '));
+    const hours = Array.from({ length: 24 }, (_, h) => WEEKDAYS.reduce((s, _, d) => s + f.hourOfWeek[d * 24 + h]!, 0) / 7);
     out.push('  hour     ' + hours.map((v, h) => `${String(h).padStart(2, '0')} ${v.toFixed(2)}`).join(' '));
     const specials = Object.entries(f.special).map(([k, s]) => `${k} ×${s.factor.toFixed(2)} (${s.days} d)`);
     if (specials.length) out.push('  special  ' + specials.join(', '));

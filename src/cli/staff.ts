@@ -7,8 +7,8 @@
 import { intFlag, parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 import { loadScenarioFile } from './scenario-file.ts';
-import { INTERVALS, staffingRequirement } from '../demand/requirement.ts';
-import { formulasVersusSimulation, type HourComparison } from '../demand/versus-simulation.ts';
+import { INTERVALS, staffingRequirement } from '../plan/requirement.ts';
+import { formulasVersusSimulation, type HourComparison } from '../plan/versus-simulation.ts';
 import { availableParallelism } from 'node:os';
 
 const HELP = `Usage: occsim staff FILE [--interval 15|30|60] [--days 7] [--json]

@@ -24,7 +24,7 @@ import {
   type TableContext,
   type TrainingCase,
 } from '../triage/index.ts';
-import { formatProblem, problemsFromZod } from '../scenario/problems.ts';
+import { formatProblem, problemsFromZod } from '../shared/problems.ts';
 import { parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 

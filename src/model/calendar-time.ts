@@ -3,10 +3,9 @@
  * without daylight-saving shifts). These helpers map it to days and dates; the hour of the week
  * (0 = Monday 00:00–01:00) is (startWeekday · 24 + hour) mod 168.
  */
-export const DAY = 86_400;
-export const HOUR = 3_600;
+import { SECONDS_PER_DAY } from '../shared/time.ts';
 
-const MS_PER_DAY = 86_400_000;
+const MS_PER_DAY = SECONDS_PER_DAY * 1000;
 
 export interface SimCalendar {
   /** Weekday of the start date, 0 = Monday. */

@@ -6,7 +6,8 @@
  */
 import { seedProfile } from '../scenario/seeds.ts';
 import type { Channel, Scenario } from '../scenario/index.ts';
-import { HOUR, dateOfDay, monthOfDay, simCalendar, type SimCalendar } from './calendar-time.ts';
+import { SECONDS_PER_HOUR as HOUR } from '../shared/time.ts';
+import { dateOfDay, monthOfDay, simCalendar, type SimCalendar } from './calendar-time.ts';
 
 const FLAT_WEEK: readonly number[] = new Array(168).fill(1);
 const FLAT_YEAR: readonly number[] = new Array(12).fill(1);

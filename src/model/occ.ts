@@ -12,7 +12,8 @@ import { EventCalendar, PiecewiseArrivals, RandomStreams, sampler, type Random, 
 import { CHANNELS, groupsOf, type Scenario } from '../scenario/index.ts';
 import { binOf } from '../stats/histogram.ts';
 import { GRADES, HOURS_OF_WEEK, emptyChannelStats, type ChannelStats, type ReplicationStats } from '../stats/replication.ts';
-import { DAY, HOUR, simCalendar, type SimCalendar } from './calendar-time.ts';
+import { SECONDS_PER_DAY as DAY, SECONDS_PER_HOUR as HOUR } from '../shared/time.ts';
+import { simCalendar, type SimCalendar } from './calendar-time.ts';
 import type { CallTypeTables } from './call-types.ts';
 import { channelRate } from './demand.ts';
 import { shiftChangesForDay } from './rota.ts';

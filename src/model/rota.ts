@@ -5,8 +5,9 @@
  * hours and cost of a week of the rota.
  */
 import type { Random } from '../engine/index.ts';
-import { WEEKDAYS, groupsOf, type Scenario } from '../scenario/index.ts';
-import { DAY, weekdayOfDay, type SimCalendar } from './calendar-time.ts';
+import { groupsOf, type Scenario } from '../scenario/index.ts';
+import { SECONDS_PER_DAY as DAY, SECONDS_PER_HOUR, WEEKDAYS } from '../shared/time.ts';
+import { weekdayOfDay, type SimCalendar } from './calendar-time.ts';
 
 export interface CapacityChange {
   time: number;
@@ -32,7 +33,7 @@ export function shiftChangesForDay(scenario: Scenario, cal: SimCalendar, day: nu
     for (let i = 0; i < shift.staff; i++) if (random() >= staffing.shrinkage) present++;
     if (present === 0) continue;
     const start = day * DAY + clockSeconds(shift.start);
-    const end = start + shift.hours * 3600;
+    const end = start + shift.hours * SECONDS_PER_HOUR;
     changes.push({ time: start, group, delta: present }, { time: end, group, delta: -present });
     for (const b of shift.breaks) {
       const first = Math.ceil(present / 2);

@@ -4,7 +4,7 @@
  */
 import { distProblems, type DistSpec } from '../engine/index.ts';
 import { CHANNELS, PHONE_CHANNELS, type Channel, type Scenario } from './schema.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../shared/problems.ts';
 import { skillsOf } from './staff-groups.ts';
 
 export function crossCheck(s: Scenario): Problem[] {

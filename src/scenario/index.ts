@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { crossCheck } from './check.ts';
-import { problemsFromZod, type Problem } from './problems.ts';
+import { problemsFromZod, type Problem } from '../shared/problems.ts';
 
 export * from './schema.ts';
 export { groupsOf, skillsOf, FIXED_GROUP_ID } from './staff-groups.ts';
-export { formatProblem, type Problem } from './problems.ts';
+export { formatProblem, type Problem } from '../shared/problems.ts';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 

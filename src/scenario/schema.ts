@@ -8,12 +8,11 @@ import { z } from 'zod';
 import { DIST_NAMES } from '../engine/index.ts';
 import { SEED_PROFILE_NAMES } from './seeds.ts';
 import { triageConfigSchema } from '../triage/schema.ts';
+import { WEEKDAYS } from '../shared/time.ts';
 
 export const CHANNELS = ['999', '101', 'online'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const PHONE_CHANNELS = ['999', '101'] as const;
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 const nonNegative = () => z.number().min(0).max(1e12);
 const positive = () => z.number().gt(0).max(1e12);

@@ -5,6 +5,7 @@
  */
 import { quantile } from './histogram.ts';
 import type { ChannelStats, ReplicationStats } from './replication.ts';
+import { SECONDS_PER_HOUR } from '../shared/time.ts';
 
 export const CHANNEL_KPIS = [
   'offered',
@@ -54,13 +55,13 @@ export function replicationKpis(r: ReplicationStats): Record<string, number> {
     for (const [k, v] of Object.entries(channelKpis(c, r.measuredDays))) out[`${channel}.${k}`] = v;
   for (const [id, g] of Object.entries(r.groups)) {
     out[`staff.${id}.utilisation`] = g.busySeconds / g.floorSeconds;
-    out[`staff.${id}.floorHoursPerDay`] = g.floorSeconds / 3600 / r.measuredDays;
+    out[`staff.${id}.floorHoursPerDay`] = g.floorSeconds / SECONDS_PER_HOUR / r.measuredDays;
   }
   const backlog = r.online.backlogByDay;
   out['online.backlogMean'] = backlog.length ? backlog.reduce((a, b) => a + b, 0) / backlog.length : NaN;
   out['online.backlogMax'] = r.online.maxBacklog;
-  out['online.ageMeanHours'] = r.channels.online.answerWaitSum / 3600 / r.channels.online.answered;
-  const hours = r.measuredSeconds / 3600;
+  out['online.ageMeanHours'] = r.channels.online.answerWaitSum / SECONDS_PER_HOUR / r.channels.online.answered;
+  const hours = r.measuredSeconds / SECONDS_PER_HOUR;
   for (let g = 0; g < 4; g++) {
     let n = 0;
     for (let h = 0; h < 168; h++) n += r.deployments[h * 4 + g]!;

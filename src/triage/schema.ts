@@ -6,7 +6,7 @@
  * concern give a less urgent grade is rejected here, not discovered later in a table.
  */
 import { z } from 'zod';
-import { shown } from '../scenario/problems.ts';
+import { shown } from '../shared/problems.ts';
 import { LEVELS, QUESTIONS } from './levels.ts';
 
 /** Error option for a schema: "expected <what>, got <input>". */

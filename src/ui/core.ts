@@ -7,11 +7,10 @@ export {
   groupsOf,
   CHANNELS,
   PHONE_CHANNELS,
-  WEEKDAYS,
   type Scenario,
   type Channel,
-  type Weekday,
 } from '../scenario/index.ts';
+export { WEEKDAYS, type Weekday } from '../shared/time.ts';
 export { seedProfile, SEED_PROFILE_NAMES } from '../scenario/seeds.ts';
 export { DIST_NAMES, meanOf, type DistSpec } from '../engine/index.ts';
 export { agentsNeeded } from '../stats/erlang.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { formatProblem, problemsFromZod } from '../../src/scenario/problems.ts';
+import { formatProblem, problemsFromZod } from '../../src/shared/problems.ts';
 import { answerMixSchema, defaultPolicy, policySchema, triageConfigSchema } from '../../src/triage/index.ts';
 
 /** Problems as the CLI and the scenario loader print them (shared formatter, inputs reported). */

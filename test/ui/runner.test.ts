@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Runner } from '../../src/ui/run/runner.svelte.ts';
-import { createReportApi } from '../../src/ui/run/report-api.ts';
+import { createReportApi } from '../../src/model/report-api.ts';
 import { simWorkerApi } from '../../src/model/worker-api.ts';
 import { buildReport } from '../../src/model/report.ts';
 import { runReplication } from '../../src/model/run.ts';

@@ -3,10 +3,10 @@
  * edits (level per channel, call-type multipliers, share moved online), and the resulting scenario
  * demand section with its daily prediction interval. Runs through the same worker API as the import.
  */
-import { PRESETS, type Forecast, type PresetFactors, type PresetName } from '../../demand/forecast.ts';
-import type { DemandFit } from '../../demand/fit.ts';
-import type { UserEvent } from '../../demand/special.ts';
-import type { Channel } from '../../demand/types.ts';
+import { PRESETS, type Forecast, type PresetFactors, type PresetName } from '../../history/forecast.ts';
+import type { DemandFit } from '../../history/fit.ts';
+import type { UserEvent } from '../../history/special.ts';
+import type { Channel } from '../../history/types.ts';
 import type { DemandApi } from './demand-import.svelte.ts';
 
 export class DemandForecast {

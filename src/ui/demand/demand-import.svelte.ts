@@ -4,10 +4,10 @@
  * undo back to the previous fit. Talks to the CSV worker through `DemandWorkerApi` (a comlink
  * wrap in the app, the plain object in tests); nothing here touches the DOM.
  */
-import type { DemandFit } from '../../demand/fit.ts';
-import type { UserEvent } from '../../demand/special.ts';
-import type { HistoryImport } from '../../demand/types.ts';
-import type { DemandWorkerApi } from '../../demand/worker-api.ts';
+import type { DemandFit } from '../../history/fit.ts';
+import type { UserEvent } from '../../history/special.ts';
+import type { HistoryImport } from '../../history/types.ts';
+import type { DemandWorkerApi } from '../../history/worker-api.ts';
 
 type Awaitable<T> = T | Promise<T>;
 /** The worker API as seen through comlink: every call may be async. */

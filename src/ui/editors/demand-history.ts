@@ -4,7 +4,7 @@
  * history survives switching tabs.
  */
 import { proxy, wrap } from 'comlink';
-import type { DemandWorkerApi } from '../../demand/worker-api.ts';
+import type { DemandWorkerApi } from '../../history/worker-api.ts';
 import { DemandImport, type DemandApi } from '../demand/demand-import.svelte.ts';
 import { DemandForecast } from '../demand/demand-forecast.svelte.ts';
 

@@ -4,7 +4,7 @@
  * of calls offered; a difference whose CI includes zero is said to be unclear.
  */
 import type { Estimate } from '../../stats/estimate.ts';
-import { DAY_NAMES } from '../charts/hours.ts';
+import { WEEKDAY_NAMES } from '../../shared/time.ts';
 import { halfWidth } from './format.ts';
 
 export interface Window {
@@ -14,7 +14,7 @@ export interface Window {
 }
 
 export function windowText(w: Window): string {
-  const day = DAY_NAMES[Math.floor(w.start / 24) % 7]!;
+  const day = WEEKDAY_NAMES[Math.floor(w.start / 24) % 7]!;
   const from = w.start % 24;
   const to = (w.start + w.hours) % 24;
   const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;

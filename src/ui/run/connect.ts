@@ -1,7 +1,7 @@
 /** Starts the web workers a run uses and wraps them with comlink. */
 import { wrap, type Remote } from 'comlink';
 import type { SimWorkerApi } from '../../model/worker-api.ts';
-import type { ReportApi } from './report-api.ts';
+import type { ReportApi } from '../../model/report-api.ts';
 import type { WorkerHandle } from './pool.svelte.ts';
 
 export function connectWorker(): WorkerHandle {

@@ -4,7 +4,7 @@ import { mount } from 'svelte';
 import { proxy, wrap } from 'comlink';
 import DemandImportView from '../../../src/ui/demand/DemandImport.svelte';
 import { DemandImport, type DemandApi } from '../../../src/ui/demand/demand-import.svelte.ts';
-import type { DemandWorkerApi } from '../../../src/demand/worker-api.ts';
+import type { DemandWorkerApi } from '../../../src/history/worker-api.ts';
 
 const worker = new Worker(new URL('../../../workers/csv.worker.ts', import.meta.url), { type: 'module' });
 const api = wrap<DemandWorkerApi>(worker) as unknown as DemandApi;

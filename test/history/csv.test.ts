@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { HeaderError, HistoryAccumulator, parseHistory, totalCalls } from '../../src/demand/csv.ts';
-import { dayNumber } from '../../src/demand/dates.ts';
-import { parseLocalTimestamp } from '../../src/demand/timestamps.ts';
+import { HeaderError, HistoryAccumulator, parseHistory, totalCalls } from '../../src/history/csv.ts';
+import { dayNumber } from '../../src/history/dates.ts';
+import { parseLocalTimestamp } from '../../src/history/timestamps.ts';
 
 describe('parseHistory', () => {
   it('reads one row per call into hourly bins by channel and call type', async () => {

@@ -17,6 +17,7 @@
 import seedrandom from 'seedrandom';
 import { civilDate, hourOfWeek, isoDate, lastWeekdayOf, parseIsoDate } from './dates.ts';
 import { SpecialDays } from './special.ts';
+import { SECONDS_PER_HOUR } from '../shared/time.ts';
 
 export type SynthChannel = '999' | '101';
 
@@ -162,7 +163,7 @@ export function* synthHistory(options: SynthOptions = {}): Generator<string> {
         // Exponential gaps within the hour (memoryless, so restarting each hour is exact).
         let t = -Math.log(1 - rng()) / perHour;
         while (t < 1) {
-          const secondOfHour = Math.floor(t * 3600);
+          const secondOfHour = Math.floor(t * SECONDS_PER_HOUR);
           const type = pick(mixes[ci]!, rng());
           calls.push({ t, line: `${date}T${pad(hour)}:${pad(Math.floor(secondOfHour / 60))}:${pad(secondOfHour % 60)},${c},${type}` });
           t += -Math.log(1 - rng()) / perHour;

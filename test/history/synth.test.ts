@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseHistory, totalCalls } from '../../src/demand/csv.ts';
-import { SYNTH_SHAPE, synthHistory } from '../../src/demand/synth.ts';
-import { dayNumber } from '../../src/demand/dates.ts';
+import { parseHistory, totalCalls } from '../../src/history/csv.ts';
+import { SYNTH_SHAPE, synthHistory } from '../../src/history/synth.ts';
+import { dayNumber } from '../../src/history/dates.ts';
 
 const text = (o: Parameters<typeof synthHistory>[0]) => [...synthHistory(o)].join('');
 

@@ -4,10 +4,10 @@
  * small worker keeps the replications as they arrive and builds the reports and paired comparisons
  * on request, with the same functions the command line uses (buildReport, compareStats).
  */
-import { parseScenario, formatProblem, type Scenario } from '../../scenario/index.ts';
-import { buildReport, type Report } from '../../model/report.ts';
-import { compareStats, type Comparison } from '../../stats/compare.ts';
-import type { ReplicationStats } from '../../stats/replication.ts';
+import { parseScenario, formatProblem, type Scenario } from '../scenario/index.ts';
+import { buildReport, type Report } from './report.ts';
+import { compareStats, type Comparison } from '../stats/compare.ts';
+import type { ReplicationStats } from '../stats/replication.ts';
 
 export interface Built {
   reports: Record<string, Report>;

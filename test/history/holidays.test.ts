@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bankHolidays, easterSunday } from '../../src/demand/holidays.ts';
-import { isoDate, weekday, parseIsoDate } from '../../src/demand/dates.ts';
+import { bankHolidays, easterSunday } from '../../src/history/holidays.ts';
+import { isoDate, weekday, parseIsoDate } from '../../src/history/dates.ts';
 
 // England and Wales bank holidays as published at https://www.gov.uk/bank-holidays
 // (and its archived pages for 2011-2018).

@@ -5,6 +5,7 @@
  * 999-before-101 priority, one shared pool, redials, breaks and desk caps that the formulas lack.
  */
 import type { StaffingRequirement } from './requirement.ts';
+import { WEEKDAYS } from '../shared/time.ts';
 
 interface Estimate {
   mean: number | null;
@@ -41,8 +42,6 @@ export interface HourComparison {
   disagree: boolean;
 }
 
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
 export function formulasVersusSimulation(req: StaffingRequirement, startWeekday: number, sim: SimulatedHours): HourComparison[] {
   if (req.intervalMinutes !== 60) throw new RangeError('compare with the simulation at 60-minute intervals');
   const out: HourComparison[] = [];
@@ -58,7 +57,7 @@ export function formulasVersusSimulation(req: StaffingRequirement, startWeekday:
       below(sl999, t999) || below(sl101, t101) ? 'missed' : above(sl999, t999) && above(sl101, t101) ? 'met' : 'uncertain';
     out.push({
       hourOfWeek: h,
-      label: `${DAYS[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00`,
+      label: `${WEEKDAYS[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00`,
       neededErlangA: f.needed,
       onFloorRota: f.onFloor,
       formulaShort: f.short,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formulasVersusSimulation, type SimulatedHours } from '../../src/demand/versus-simulation.ts';
-import type { StaffingRequirement } from '../../src/demand/requirement.ts';
+import { formulasVersusSimulation, type SimulatedHours } from '../../src/plan/versus-simulation.ts';
+import type { StaffingRequirement } from '../../src/plan/requirement.ts';
 
 const floor = (short: (i: number) => boolean) =>
   Array.from({ length: 168 }, (_, i) => ({ start: `h${i}`, rostered: 10, onFloor: 8, needed: short(i) ? 9 : 7, short: short(i) }));

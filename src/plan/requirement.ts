@@ -15,7 +15,8 @@ import { meanOf, type DistSpec } from '../engine/distributions.ts';
 import { channelRate } from '../model/demand.ts';
 import { simCalendar, dateOfDay, weekdayOfDay } from '../model/calendar-time.ts';
 import { deskCapacity } from '../model/desks.ts';
-import { WEEKDAYS, groupsOf, type Scenario } from '../scenario/index.ts';
+import { groupsOf, type Scenario } from '../scenario/index.ts';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR, WEEKDAYS } from '../shared/time.ts';
 
 export const PHONE = ['999', '101'] as const;
 export type PhoneChannel = (typeof PHONE)[number];
@@ -121,7 +122,7 @@ export function staffingRequirement(scenario: Scenario, options: RequirementOpti
       intervals.push({
         start: stamp(cal, startMinute),
         channel,
-        offeredPerHour: round(perSecond * 3600, 2),
+        offeredPerHour: round(perSecond * SECONDS_PER_HOUR, 2),
         erlangC: r.c,
         erlangA: r.a,
         erlangCRostered: rostered(r.c, shrinkage),
@@ -161,7 +162,7 @@ export function floorAt(scenario: Scenario, cal: ReturnType<typeof simCalendar>,
   const { staffing } = scenario;
   const phoneGroups = new Set(groupsOf(staffing).filter((g) => g.skills.includes('999') || g.skills.includes('101')).map((g) => g.id));
   const deskGroups = new Set(groupsOf(staffing).filter((g) => g.usesDesk).map((g) => g.id));
-  const day = Math.floor(t / 86_400);
+  const day = Math.floor(t / SECONDS_PER_DAY);
   let rostered = 0;
   let present = 0;
   let atDesks = 0;
@@ -174,8 +175,8 @@ export function floorAt(scenario: Scenario, cal: ReturnType<typeof simCalendar>,
     for (const d of [day - 1, day]) {
       if (!shift.days.includes(WEEKDAYS[((weekdayOfDay(cal, 0) + d) % 7 + 7) % 7]!)) continue;
       const [h, m] = shift.start.split(':').map(Number);
-      const start = d * 86_400 + (h! * 60 + m!) * 60;
-      const end = start + shift.hours * 3600;
+      const start = d * SECONDS_PER_DAY + (h! * 60 + m!) * 60;
+      const end = start + shift.hours * SECONDS_PER_HOUR;
       if (t < start || t >= end) continue;
       rostered += shift.staff;
       const expected = shift.staff * (1 - staffing.shrinkage);

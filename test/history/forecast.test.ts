@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseHistory } from '../../src/demand/csv.ts';
-import { dayNumber } from '../../src/demand/dates.ts';
-import { fitDemand } from '../../src/demand/fit.ts';
-import { forecastDemand, PRESETS } from '../../src/demand/forecast.ts';
-import { synthHistory } from '../../src/demand/synth.ts';
+import { parseHistory } from '../../src/history/csv.ts';
+import { dayNumber } from '../../src/history/dates.ts';
+import { fitDemand } from '../../src/history/fit.ts';
+import { forecastDemand, PRESETS } from '../../src/history/forecast.ts';
+import { synthHistory } from '../../src/history/synth.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 
 const history = async (o: Parameters<typeof synthHistory>[0]) => parseHistory([...synthHistory(o)].join(''));

@@ -6,7 +6,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import DemandImportView from '../../src/ui/demand/DemandImport.svelte';
 import StaffingChart from '../../src/ui/demand/StaffingChart.svelte';
 import { DemandImport } from '../../src/ui/demand/demand-import.svelte.ts';
-import { demandWorkerApi } from '../../src/demand/worker-api.ts';
+import { demandWorkerApi } from '../../src/history/worker-api.ts';
 
 const sample = readFileSync(join(import.meta.dirname, '../../seeds/sample-history.csv'), 'utf8');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseHistory } from '../../src/demand/csv.ts';
-import { fitDemand } from '../../src/demand/fit.ts';
-import { SYNTH_SHAPE, synthHistory, type SynthOptions } from '../../src/demand/synth.ts';
+import { parseHistory } from '../../src/history/csv.ts';
+import { fitDemand } from '../../src/history/fit.ts';
+import { SYNTH_SHAPE, synthHistory, type SynthOptions } from '../../src/history/synth.ts';
 
 async function synthFit(options: SynthOptions, events?: { date: string; name: string }[]) {
   let text = '';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { agentsNeeded, erlangA, erlangC } from '../../src/stats/erlang.ts';
-import { staffingRequirement } from '../../src/demand/requirement.ts';
+import { staffingRequirement } from '../../src/plan/requirement.ts';
 import { parseScenario, type Scenario, type ScenarioInput } from '../../src/scenario/index.ts';
 
 function scenario(overrides: Partial<ScenarioInput> = {}): Scenario {

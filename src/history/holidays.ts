@@ -2,7 +2,7 @@
  * England and Wales bank holidays for any year, computed from the rules (Easter by the Gregorian
  * computus, "first/last Monday" rules, weekend substitutes) plus the one-off changes announced by
  * the government (royal wedding, jubilees, VE day move, state funeral, coronation).
- * Checked against the dates published at gov.uk/bank-holidays (test/demand/holidays.test.ts).
+ * Checked against the dates published at gov.uk/bank-holidays (test/history/holidays.test.ts).
  */
 import { dayNumber, firstWeekdayOf, isoDate, lastWeekdayOf, weekday } from './dates.ts';
 
