@@ -1,6 +1,6 @@
 /**
  * The ready-made scenarios in scenarios/: each parses, the published JSON Schema is current, each
- * runs and answers every channel that has demand, and the baseline stays in a plausible band.
+ * runs and answers every channel that has demand. What each one shows is pinned in scenarios/stories.test.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +34,15 @@ function hasDemand(s: Scenario, c: (typeof CHANNELS)[number]): boolean {
 describe('ready-made scenarios', () => {
   it('includes the documented set', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['baseline.json', 'covid-secure.json', 'lockdown.json', 'online-asb.json', 'pubs-reopening.json', 'summer-peak.json']),
+      expect.arrayContaining([
+        'baseline.json',
+        'covid-secure.json',
+        'lockdown.json',
+        'online-asb.json',
+        'pubs-reopening.json',
+        'summer-peak.json',
+        'warwickshire-101-2018.json',
+      ]),
     );
   });
 
@@ -76,16 +84,5 @@ describe('ready-made scenarios', () => {
       expect(stats.channels[c].offered, `${c} offered`).toBeGreaterThan(0);
       expect(stats.channels[c].answered, `${c} answered`).toBeGreaterThan(0);
     }
-  });
-
-  it('baseline 999 service level is plausible (calibration guard)', () => {
-    const stats = runReplication(load('baseline.json'), 'scenario-test', 0);
-    const ch = stats.channels['999'];
-    const serviceLevel = ch.withinTarget / ch.offered;
-    expect(serviceLevel).toBeGreaterThan(0.55);
-    expect(serviceLevel).toBeLessThan(0.98);
-    // 101 and online also answer most of their demand.
-    expect(stats.channels['101'].withinTarget / stats.channels['101'].offered).toBeGreaterThan(0.5);
-    expect(stats.channels.online.answered / stats.channels.online.offered).toBeGreaterThan(0.9);
   });
 });

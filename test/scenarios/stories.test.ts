@@ -1,0 +1,262 @@
+/**
+ * The story each ready scenario's description tells, pinned by running the shipped file. Each
+ * claim in a description ("covid-secure answers fewer 999 calls within 10 s than lockdown", "about
+ * 20 % of 101 calls abandoned") has a test here with a band around the figure the description
+ * gives, so the text cannot drift from the model. To stay quick the runs are short: two
+ * replications of the file's first five weeks (one of them warm-up), on common random numbers, so
+ * the bands are wider than the descriptions' "about".
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runReplication } from '../../src/model/run.ts';
+import { rotaCost } from '../../src/model/rota.ts';
+import { parseScenario, type Scenario } from '../../src/scenario/index.ts';
+import { binEdges } from '../../src/stats/histogram.ts';
+import { mergeStats, type ReplicationStats } from '../../src/stats/replication.ts';
+
+const dir = join(import.meta.dirname, '..', '..', 'scenarios');
+const REPLICATIONS = 2;
+const MAX_DAYS = 35;
+
+function load(name: string): Scenario {
+  const result = parseScenario(JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')));
+  if (!result.ok) throw new Error(`${name}: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return result.scenario;
+}
+
+/**
+ * `REPLICATIONS` replications merged, over the scenario's first MAX_DAYS days (its own warm-up kept)
+ * or its whole horizon. The online queue is slow (hours) and worked by one or two people a shift, so
+ * its claims need the whole horizon.
+ */
+function run(s: Scenario, whole = false): ReplicationStats {
+  const short = whole ? s : { ...s, horizon: { ...s.horizon, days: Math.min(s.horizon.days, MAX_DAYS) } };
+  let merged: ReplicationStats | null = null;
+  for (let r = 0; r < REPLICATIONS; r++) {
+    const stats = runReplication(short, 'story', r);
+    merged = merged ? mergeStats(merged, stats) : stats;
+  }
+  return merged!;
+}
+
+const cache = new Map<string, ReplicationStats>();
+function story(name: string, whole = false): ReplicationStats {
+  const key = `${name}${whole ? ' (whole)' : ''}`;
+  if (!cache.has(key)) cache.set(key, run(load(name), whole));
+  return cache.get(key)!;
+}
+
+type Channel = '999' | '101' | 'online';
+const serviceLevel = (r: ReplicationStats, c: Channel) => r.channels[c].withinTarget / r.channels[c].offered;
+const abandonRate = (r: ReplicationStats, c: Channel) => r.channels[c].abandoned / r.channels[c].offered;
+const perDay = (r: ReplicationStats, n: number) => n / r.measuredDays;
+
+/** 999 service level over a set of hours of the week (Monday 00:00 = 0). */
+function serviceLevelInHours(r: ReplicationStats, hours: readonly number[]): number {
+  const h = r.channels['999'].byHour;
+  const within = hours.reduce((sum, i) => sum + h.withinTarget[i]!, 0);
+  const offered = hours.reduce((sum, i) => sum + h.offered[i]!, 0);
+  return within / offered;
+}
+
+const hourOfWeek = (day: number, hour: number) => day * 24 + hour;
+const weeklyCost = (s: Scenario) => Object.values(rotaCost(s)).reduce((sum, g) => sum + g.costPerWeek, 0);
+const weeklyHours = (s: Scenario) => Object.values(rotaCost(s)).reduce((sum, g) => sum + g.paidHoursPerWeek, 0);
+
+describe('baseline: a rota that misses the 999 standard', () => {
+  it('answers about 77 % of 999 calls within 10 s, short of 90 %', () => {
+    expect(serviceLevel(story('baseline'), '999')).toBeGreaterThan(0.72);
+    expect(serviceLevel(story('baseline'), '999')).toBeLessThan(0.82);
+  });
+
+  it('misses worst (under 60 %) at 09:00 on Monday and Saturday and on weekday and Friday/Saturday evenings', () => {
+    const r = story('baseline');
+    const evenings = [0, 1, 2, 3, 4, 5].flatMap((d) => [19, 20, 21].map((h) => hourOfWeek(d, h)));
+    expect(serviceLevelInHours(r, [hourOfWeek(0, 9), hourOfWeek(5, 9)])).toBeLessThan(0.6);
+    expect(serviceLevelInHours(r, evenings)).toBeLessThan(0.65);
+  });
+
+  it('meets the 101 target (about 85 % in 60 s) with about 9 % abandoned', () => {
+    const r = story('baseline');
+    expect(serviceLevel(r, '101')).toBeGreaterThan(0.8);
+    expect(serviceLevel(r, '101')).toBeLessThan(0.9);
+    expect(abandonRate(r, '101')).toBeGreaterThan(0.06);
+    expect(abandonRate(r, '101')).toBeLessThan(0.12);
+  });
+
+  it('has redials at about 5 % of the calls offered on 999 and on 101', () => {
+    const r = story('baseline');
+    for (const c of ['999', '101'] as const) {
+      const share = r.channels[c].redials / r.channels[c].offered;
+      expect(share, c).toBeGreaterThan(0.035);
+      expect(share, c).toBeLessThan(0.075);
+    }
+  });
+
+  it('works about 80 % of online reports within 24 hours', () => {
+    expect(serviceLevel(story('baseline', true), 'online')).toBeGreaterThan(0.6);
+    expect(serviceLevel(story('baseline', true), 'online')).toBeLessThan(0.95);
+  });
+
+  it('pays 2,673.5 hours and £54,892 a week', () => {
+    expect(weeklyHours(load('baseline'))).toBe(2673.5);
+    expect(Math.round(weeklyCost(load('baseline')))).toBe(54892);
+  });
+});
+
+describe('lockdown: less demand on the same rota', () => {
+  it('answers more 999 calls within 10 s (about 86 %) and abandons fewer 101 calls (about 5 %) than the baseline', () => {
+    const lockdown = story('lockdown');
+    expect(serviceLevel(lockdown, '999')).toBeGreaterThan(0.8);
+    expect(serviceLevel(lockdown, '999')).toBeGreaterThan(serviceLevel(story('baseline'), '999'));
+    expect(abandonRate(lockdown, '101')).toBeLessThan(0.075);
+    expect(abandonRate(lockdown, '101')).toBeLessThan(abandonRate(story('baseline'), '101'));
+  });
+
+  it('offers about 15-20 % fewer phone calls than the baseline', () => {
+    const ratio = (story('lockdown').channels['999'].offered + story('lockdown').channels['101'].offered) /
+      (story('baseline').channels['999'].offered + story('baseline').channels['101'].offered);
+    expect(ratio).toBeGreaterThan(0.74);
+    expect(ratio).toBeLessThan(0.88);
+  });
+
+  it('works fewer online reports within 24 hours than the baseline', () => {
+    expect(serviceLevel(story('lockdown', true), 'online')).toBeLessThan(serviceLevel(story('baseline', true), 'online') - 0.15);
+  });
+});
+
+describe('covid-secure: the desk cap on lockdown demand', () => {
+  it('cuts call handlers’ hours on the floor by about a sixth', () => {
+    const floor = (r: ReplicationStats) => r.groups['call-handlers']!.floorSeconds;
+    const ratio = floor(story('covid-secure')) / floor(story('lockdown'));
+    expect(ratio).toBeGreaterThan(0.78);
+    expect(ratio).toBeLessThan(0.88);
+  });
+
+  it('answers fewer 999 calls within 10 s than lockdown (about 70 % against 86 %)', () => {
+    expect(serviceLevel(story('covid-secure'), '999')).toBeLessThan(serviceLevel(story('lockdown'), '999') - 0.1);
+  });
+
+  it('roughly doubles 101 abandonment against lockdown', () => {
+    const ratio = abandonRate(story('covid-secure'), '101') / abandonRate(story('lockdown'), '101');
+    expect(ratio).toBeGreaterThan(1.6);
+    expect(ratio).toBeLessThan(3);
+  });
+
+  it('works almost no online reports within 24 hours', () => {
+    expect(serviceLevel(story('covid-secure', true), 'online')).toBeLessThan(0.15);
+  });
+
+  it('shares its desk periods with pubs-reopening, so the two agree for the same dates', () => {
+    expect(load('covid-secure').desks).toEqual(load('pubs-reopening').desks);
+  });
+});
+
+describe('pubs-reopening: the summer 2020 floor and the Saturday evening', () => {
+  it('has no reduced capacity for call handling: lifting the desk cap changes nothing', () => {
+    const s = load('pubs-reopening');
+    const uncapped = { ...s, desks: { periods: s.desks.periods.map((p) => ({ ...p, usable: 1000 })) } };
+    const short = (x: Scenario) => ({ ...x, horizon: { ...x.horizon, days: 14 } });
+    expect(runReplication(short(uncapped), 'story', 0)).toEqual(runReplication(short(s), 'story', 0));
+  });
+
+  it('answers about 60 % of 999 calls within 10 s and abandons about 17 % of 101 calls across the run', () => {
+    const r = story('pubs-reopening');
+    expect(serviceLevel(r, '999')).toBeGreaterThan(0.52);
+    expect(serviceLevel(r, '999')).toBeLessThan(0.68);
+    expect(abandonRate(r, '101')).toBeGreaterThan(0.13);
+    expect(abandonRate(r, '101')).toBeLessThan(0.22);
+  });
+
+  it('pulls Saturday 18:00-24:00 down against the same run without the reopening days', () => {
+    const s = load('pubs-reopening');
+    const saturdayEvening = [18, 19, 20, 21, 22, 23].map((h) => hourOfWeek(5, h));
+    const without = run({ ...s, demand: { ...s.demand, specialDays: [] } });
+    expect(serviceLevelInHours(story('pubs-reopening'), saturdayEvening)).toBeLessThan(
+      serviceLevelInHours(without, saturdayEvening) - 0.05,
+    );
+  });
+});
+
+describe('online-asb: 101 demand moved online at a cost', () => {
+  it('moves about 115 101 calls a day online, and online reports go from 80 to about 195 a day', () => {
+    const r = story('online-asb');
+    expect(perDay(r, r.channels['101'].diverted)).toBeGreaterThan(100);
+    expect(perDay(r, r.channels['101'].diverted)).toBeLessThan(130);
+    expect(perDay(r, r.channels.online.offered)).toBeGreaterThan(175);
+    expect(perDay(r, r.channels.online.offered)).toBeLessThan(215);
+  });
+
+  it('works about nine in ten online reports or more within 24 hours', () => {
+    expect(serviceLevel(story('online-asb', true), 'online')).toBeGreaterThan(0.85);
+  });
+
+  it('improves 101 within 60 s and 999 within 10 s against the baseline', () => {
+    expect(serviceLevel(story('online-asb'), '101')).toBeGreaterThan(serviceLevel(story('baseline'), '101'));
+    expect(serviceLevel(story('online-asb'), '999')).toBeGreaterThan(serviceLevel(story('baseline'), '999'));
+  });
+
+  it('costs £4,348 a week more than the baseline (4 to 9 digital-desk staff a day, the 101 day shift 7 to 6)', () => {
+    expect(Math.round(weeklyCost(load('online-asb')) - weeklyCost(load('baseline')))).toBe(4348);
+    const rostered = (s: Scenario, group: string, name?: string) =>
+      (s.staffing.shifts ?? []).filter((x) => x.group === group && (!name || (x.name ?? '').startsWith(name))).reduce((n, x) => n + x.staff, 0);
+    expect(rostered(load('baseline'), 'digital-desk')).toBe(4);
+    expect(rostered(load('online-asb'), 'digital-desk')).toBe(9);
+    expect(rostered(load('baseline'), '101-handlers', 'Weekday days')).toBe(7);
+    expect(rostered(load('online-asb'), '101-handlers', 'Weekday days')).toBe(6);
+  });
+});
+
+describe('summer-peak: the baseline rota in July and August', () => {
+  it('answers about 61 % of 999 calls within 10 s', () => {
+    expect(serviceLevel(story('summer-peak'), '999')).toBeGreaterThan(0.53);
+    expect(serviceLevel(story('summer-peak'), '999')).toBeLessThan(0.68);
+  });
+
+  it('about doubles 101 abandonment and raises redials per day about 2.4 times against the baseline', () => {
+    const summer = story('summer-peak');
+    const base = story('baseline');
+    const abandon = abandonRate(summer, '101') / abandonRate(base, '101');
+    expect(abandon).toBeGreaterThan(1.6);
+    expect(abandon).toBeLessThan(2.6);
+    const redials = (r: ReplicationStats) => perDay(r, r.channels['999'].redials + r.channels['101'].redials);
+    expect(redials(summer) / redials(base)).toBeGreaterThan(1.9);
+    expect(redials(summer) / redials(base)).toBeLessThan(3);
+  });
+
+  it('works fewer than a third of online reports within 24 hours', () => {
+    expect(serviceLevel(story('summer-peak', true), 'online')).toBeLessThan(0.34);
+  });
+});
+
+describe('warwickshire-101-2018: 101 as the force measured it', () => {
+  it('offers 485 fresh 101 calls a day on the year’s mean', () => {
+    const r = story('warwickshire-101-2018');
+    const fresh = perDay(r, r.channels['101'].offered - r.channels['101'].redials);
+    expect(fresh).toBeGreaterThan(460);
+    expect(fresh).toBeLessThan(510);
+  });
+
+  it('abandons about 20 % of 101 calls, near the measured 16.6 % and 19.1 %', () => {
+    const rate = abandonRate(story('warwickshire-101-2018'), '101');
+    expect(rate).toBeGreaterThan(0.15);
+    expect(rate).toBeLessThan(0.24);
+  });
+
+  it('keeps callers waiting minutes: one in ten answered 101 callers waits over 2 minutes', () => {
+    const c = story('warwickshire-101-2018').channels['101'];
+    expect(c.answerWaitSum / c.answered).toBeGreaterThan(25);
+    // The share of answers in the histogram bins that start at 120 s or later.
+    const tail = c.waitHistogram.reduce((sum, n, bin) => sum + (binEdges(bin)[0] >= 120 ? n : 0), 0);
+    expect(tail / c.answered).toBeGreaterThan(0.07);
+  });
+
+  it('answers about 92 % of 999 calls within 10 s, with 999 protected', () => {
+    expect(serviceLevel(story('warwickshire-101-2018'), '999')).toBeGreaterThan(0.88);
+  });
+
+  it('pays 2,881.5 hours a week for the split teams', () => {
+    expect(weeklyHours(load('warwickshire-101-2018'))).toBe(2881.5);
+  });
+});
