@@ -65,38 +65,38 @@ const weeklyCost = (s: Scenario) => Object.values(rotaCost(s)).reduce((sum, g) =
 const weeklyHours = (s: Scenario) => Object.values(rotaCost(s)).reduce((sum, g) => sum + g.paidHoursPerWeek, 0);
 
 describe('baseline: a rota that misses the 999 standard', () => {
-  it('answers about 77 % of 999 calls within 10 s, short of 90 %', () => {
-    expect(serviceLevel(story('baseline'), '999')).toBeGreaterThan(0.72);
-    expect(serviceLevel(story('baseline'), '999')).toBeLessThan(0.82);
+  it('answers about 70 % of 999 calls within 10 s, short of 90 %', () => {
+    expect(serviceLevel(story('baseline'), '999')).toBeGreaterThan(0.65);
+    expect(serviceLevel(story('baseline'), '999')).toBeLessThan(0.76);
   });
 
-  it('misses worst (under 60 %) at 09:00 on Monday and Saturday and on weekday and Friday/Saturday evenings', () => {
+  it('answers about half at 09:00 on Monday and Saturday and on weekday and Friday/Saturday evenings', () => {
     const r = story('baseline');
     const evenings = [0, 1, 2, 3, 4, 5].flatMap((d) => [19, 20, 21].map((h) => hourOfWeek(d, h)));
-    expect(serviceLevelInHours(r, [hourOfWeek(0, 9), hourOfWeek(5, 9)])).toBeLessThan(0.6);
-    expect(serviceLevelInHours(r, evenings)).toBeLessThan(0.65);
+    expect(serviceLevelInHours(r, [hourOfWeek(0, 9), hourOfWeek(5, 9)])).toBeLessThan(0.58);
+    expect(serviceLevelInHours(r, evenings)).toBeLessThan(0.6);
   });
 
-  it('meets the 101 target (about 85 % in 60 s) with about 9 % abandoned', () => {
+  it('just misses the 101 target (about 79 % in 60 s) with about 12 % abandoned', () => {
     const r = story('baseline');
-    expect(serviceLevel(r, '101')).toBeGreaterThan(0.8);
-    expect(serviceLevel(r, '101')).toBeLessThan(0.9);
-    expect(abandonRate(r, '101')).toBeGreaterThan(0.06);
-    expect(abandonRate(r, '101')).toBeLessThan(0.12);
+    expect(serviceLevel(r, '101')).toBeGreaterThan(0.74);
+    expect(serviceLevel(r, '101')).toBeLessThan(0.84);
+    expect(abandonRate(r, '101')).toBeGreaterThan(0.09);
+    expect(abandonRate(r, '101')).toBeLessThan(0.15);
   });
 
-  it('has redials at about 5 % of the calls offered on 999 and on 101', () => {
+  it('has redials at about 7 % of the calls offered on 999 and on 101', () => {
     const r = story('baseline');
     for (const c of ['999', '101'] as const) {
       const share = r.channels[c].redials / r.channels[c].offered;
-      expect(share, c).toBeGreaterThan(0.035);
-      expect(share, c).toBeLessThan(0.075);
+      expect(share, c).toBeGreaterThan(0.05);
+      expect(share, c).toBeLessThan(0.09);
     }
   });
 
-  it('works about 80 % of online reports within 24 hours', () => {
-    expect(serviceLevel(story('baseline', true), 'online')).toBeGreaterThan(0.6);
-    expect(serviceLevel(story('baseline', true), 'online')).toBeLessThan(0.95);
+  it('keeps the digital desk busy 99 % of its time on the floor', () => {
+    const desk = story('baseline').groups['digital-desk']!;
+    expect(desk.busySeconds / desk.floorSeconds).toBeGreaterThan(0.95);
   });
 
   it('pays 2,673.5 hours and £54,892 a week', () => {
@@ -106,23 +106,23 @@ describe('baseline: a rota that misses the 999 standard', () => {
 });
 
 describe('lockdown: less demand on the same rota', () => {
-  it('answers more 999 calls within 10 s (about 86 %) and abandons fewer 101 calls (about 5 %) than the baseline', () => {
+  it('answers more 999 calls within 10 s (about 82 %) and abandons fewer 101 calls (about 7 %) than the baseline', () => {
     const lockdown = story('lockdown');
-    expect(serviceLevel(lockdown, '999')).toBeGreaterThan(0.8);
+    expect(serviceLevel(lockdown, '999')).toBeGreaterThan(0.76);
     expect(serviceLevel(lockdown, '999')).toBeGreaterThan(serviceLevel(story('baseline'), '999'));
-    expect(abandonRate(lockdown, '101')).toBeLessThan(0.075);
+    expect(abandonRate(lockdown, '101')).toBeLessThan(0.09);
     expect(abandonRate(lockdown, '101')).toBeLessThan(abandonRate(story('baseline'), '101'));
   });
 
-  it('offers about 15-20 % fewer phone calls than the baseline', () => {
+  it('offers about 19 % fewer phone calls than the baseline', () => {
     const ratio = (story('lockdown').channels['999'].offered + story('lockdown').channels['101'].offered) /
       (story('baseline').channels['999'].offered + story('baseline').channels['101'].offered);
     expect(ratio).toBeGreaterThan(0.74);
     expect(ratio).toBeLessThan(0.88);
   });
 
-  it('works fewer online reports within 24 hours than the baseline', () => {
-    expect(serviceLevel(story('lockdown', true), 'online')).toBeLessThan(serviceLevel(story('baseline', true), 'online') - 0.15);
+  it('works only about 10 % of online reports within 24 hours', () => {
+    expect(serviceLevel(story('lockdown', true), 'online')).toBeLessThan(0.3);
   });
 });
 
@@ -134,13 +134,13 @@ describe('covid-secure: the desk cap on lockdown demand', () => {
     expect(ratio).toBeLessThan(0.88);
   });
 
-  it('answers fewer 999 calls within 10 s than lockdown (about 70 % against 86 %)', () => {
+  it('answers fewer 999 calls within 10 s than lockdown (about 64 % against 82 %)', () => {
     expect(serviceLevel(story('covid-secure'), '999')).toBeLessThan(serviceLevel(story('lockdown'), '999') - 0.1);
   });
 
-  it('roughly doubles 101 abandonment against lockdown', () => {
+  it('more than doubles 101 abandonment against lockdown', () => {
     const ratio = abandonRate(story('covid-secure'), '101') / abandonRate(story('lockdown'), '101');
-    expect(ratio).toBeGreaterThan(1.6);
+    expect(ratio).toBeGreaterThan(1.8);
     expect(ratio).toBeLessThan(3);
   });
 
@@ -161,12 +161,12 @@ describe('pubs-reopening: the summer 2020 floor and the Saturday evening', () =>
     expect(runReplication(short(uncapped), 'story', 0)).toEqual(runReplication(short(s), 'story', 0));
   });
 
-  it('answers about 60 % of 999 calls within 10 s and abandons about 17 % of 101 calls across the run', () => {
+  it('answers about 53 % of 999 calls within 10 s and abandons about 23 % of 101 calls across the run', () => {
     const r = story('pubs-reopening');
-    expect(serviceLevel(r, '999')).toBeGreaterThan(0.52);
-    expect(serviceLevel(r, '999')).toBeLessThan(0.68);
-    expect(abandonRate(r, '101')).toBeGreaterThan(0.13);
-    expect(abandonRate(r, '101')).toBeLessThan(0.22);
+    expect(serviceLevel(r, '999')).toBeGreaterThan(0.46);
+    expect(serviceLevel(r, '999')).toBeLessThan(0.6);
+    expect(abandonRate(r, '101')).toBeGreaterThan(0.18);
+    expect(abandonRate(r, '101')).toBeLessThan(0.28);
   });
 
   it('pulls Saturday 18:00-24:00 down against the same run without the reopening days', () => {
@@ -180,12 +180,12 @@ describe('pubs-reopening: the summer 2020 floor and the Saturday evening', () =>
 });
 
 describe('online-asb: 101 demand moved online at a cost', () => {
-  it('moves about 115 101 calls a day online, and online reports go from 80 to about 195 a day', () => {
+  it('moves about 100 101 calls a day online, and online reports go from 80 to about 180 a day', () => {
     const r = story('online-asb');
-    expect(perDay(r, r.channels['101'].diverted)).toBeGreaterThan(100);
-    expect(perDay(r, r.channels['101'].diverted)).toBeLessThan(130);
-    expect(perDay(r, r.channels.online.offered)).toBeGreaterThan(175);
-    expect(perDay(r, r.channels.online.offered)).toBeLessThan(215);
+    expect(perDay(r, r.channels['101'].diverted)).toBeGreaterThan(88);
+    expect(perDay(r, r.channels['101'].diverted)).toBeLessThan(112);
+    expect(perDay(r, r.channels.online.offered)).toBeGreaterThan(165);
+    expect(perDay(r, r.channels.online.offered)).toBeLessThan(195);
   });
 
   it('works about nine in ten online reports or more within 24 hours', () => {
@@ -209,24 +209,24 @@ describe('online-asb: 101 demand moved online at a cost', () => {
 });
 
 describe('summer-peak: the baseline rota in July and August', () => {
-  it('answers about 61 % of 999 calls within 10 s', () => {
-    expect(serviceLevel(story('summer-peak'), '999')).toBeGreaterThan(0.53);
-    expect(serviceLevel(story('summer-peak'), '999')).toBeLessThan(0.68);
+  it('answers about 54 % of 999 calls within 10 s', () => {
+    expect(serviceLevel(story('summer-peak'), '999')).toBeGreaterThan(0.47);
+    expect(serviceLevel(story('summer-peak'), '999')).toBeLessThan(0.61);
   });
 
-  it('about doubles 101 abandonment and raises redials per day about 2.4 times against the baseline', () => {
+  it('nearly doubles 101 abandonment and about doubles redials per day against the baseline', () => {
     const summer = story('summer-peak');
     const base = story('baseline');
     const abandon = abandonRate(summer, '101') / abandonRate(base, '101');
-    expect(abandon).toBeGreaterThan(1.6);
-    expect(abandon).toBeLessThan(2.6);
+    expect(abandon).toBeGreaterThan(1.5);
+    expect(abandon).toBeLessThan(2.3);
     const redials = (r: ReplicationStats) => perDay(r, r.channels['999'].redials + r.channels['101'].redials);
-    expect(redials(summer) / redials(base)).toBeGreaterThan(1.9);
-    expect(redials(summer) / redials(base)).toBeLessThan(3);
+    expect(redials(summer) / redials(base)).toBeGreaterThan(1.7);
+    expect(redials(summer) / redials(base)).toBeLessThan(2.6);
   });
 
-  it('works fewer than a third of online reports within 24 hours', () => {
-    expect(serviceLevel(story('summer-peak', true), 'online')).toBeLessThan(0.34);
+  it('works almost no online reports within 24 hours', () => {
+    expect(serviceLevel(story('summer-peak', true), 'online')).toBeLessThan(0.15);
   });
 });
 
@@ -238,25 +238,25 @@ describe('warwickshire-101-2018: 101 as the force measured it', () => {
     expect(fresh).toBeLessThan(510);
   });
 
-  it('abandons about 20 % of 101 calls, near the measured 16.6 % and 19.1 %', () => {
+  it('abandons about 19 % of 101 calls, between the measured 16.6 % and 19.1 %', () => {
     const rate = abandonRate(story('warwickshire-101-2018'), '101');
     expect(rate).toBeGreaterThan(0.15);
-    expect(rate).toBeLessThan(0.24);
+    expect(rate).toBeLessThan(0.23);
   });
 
-  it('keeps callers waiting minutes: one in ten answered 101 callers waits over 2 minutes', () => {
+  it('keeps callers waiting minutes: one in ten answered 101 callers waits about 2 minutes or more', () => {
     const c = story('warwickshire-101-2018').channels['101'];
     expect(c.answerWaitSum / c.answered).toBeGreaterThan(25);
     // The share of answers in the histogram bins that start at 120 s or later.
     const tail = c.waitHistogram.reduce((sum, n, bin) => sum + (binEdges(bin)[0] >= 120 ? n : 0), 0);
-    expect(tail / c.answered).toBeGreaterThan(0.07);
+    expect(tail / c.answered).toBeGreaterThan(0.06);
   });
 
-  it('answers about 92 % of 999 calls within 10 s, with 999 protected', () => {
+  it('answers about 91 % of 999 calls within 10 s, with 999 protected', () => {
     expect(serviceLevel(story('warwickshire-101-2018'), '999')).toBeGreaterThan(0.88);
   });
 
-  it('pays 2,881.5 hours a week for the split teams', () => {
-    expect(weeklyHours(load('warwickshire-101-2018'))).toBe(2881.5);
+  it('pays 3,089.5 hours a week for the split teams', () => {
+    expect(weeklyHours(load('warwickshire-101-2018'))).toBe(3089.5);
   });
 });
