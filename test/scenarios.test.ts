@@ -42,6 +42,7 @@ describe('ready-made scenarios', () => {
         'pubs-reopening.json',
         'summer-peak.json',
         'warwickshire-101-2018.json',
+        'neighbour-overflow.json',
       ]),
     );
   });

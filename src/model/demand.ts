@@ -2,7 +2,9 @@
  * Demand: the arrival rate of each channel, hour by hour. Rate = calls per day / 24 × the
  * hour-of-week factor × the month factor × any special-day factor (e.g. New Year's Eve × 1.6, or
  * 999 only from 18:00 on the Saturday pubs reopen).
- * Factors have mean 1, so `callsPerDay` is the average over a week and a year.
+ * Factors have mean 1, so `callsPerDay` is the average over a week and a year. On 999, calls
+ * taken for neighbouring forces add their own rate (level × own hour-of-week shape) on their dates:
+ * two Poisson streams on one queue are one Poisson stream at the summed rate.
  */
 import { seedProfile } from '../scenario/seeds.ts';
 import type { Channel, Scenario } from '../scenario/index.ts';
@@ -39,11 +41,18 @@ export function channelRate(scenario: Scenario, channel: Channel, cal: SimCalend
     if (sd.channels && !sd.channels.includes(channel)) continue;
     special.set(sd.date, [...(special.get(sd.date) ?? []), [sd.fromHour, sd.toHour, sd.factor]]);
   }
+  const overflow = (channel === '999' ? d.neighbourOverflow : []).map((o) => ({
+    from: o.from ?? '',
+    to: o.to ?? '9999-12-31',
+    perSecond: o.callsPerDay / 24 / HOUR,
+    how: normalised(resolve(o.hourOfWeek, FLAT_WEEK)),
+  }));
   // Day-level values cached for the current day: the rate is asked for hour by hour.
   const weekOffset = cal.startWeekday * 24;
   let cachedDay = -1;
   let monthFactor = 1;
   let today: [number, number, number][] | undefined;
+  let overflowToday: typeof overflow = [];
   return {
     perSecond(hourIndex) {
       const day = Math.floor(hourIndex / 24);
@@ -51,12 +60,18 @@ export function channelRate(scenario: Scenario, channel: Channel, cal: SimCalend
         cachedDay = day;
         monthFactor = month[monthOfDay(cal, day)]!;
         today = special.size ? special.get(dateOfDay(cal, day)) : undefined;
+        if (overflow.length) {
+          const date = dateOfDay(cal, day);
+          overflowToday = overflow.filter((o) => o.from <= date && date <= o.to);
+        }
       }
-      let rate = base * how[(weekOffset + hourIndex) % 168]! * monthFactor;
+      const hourOfWeek = (weekOffset + hourIndex) % 168;
+      let rate = base * how[hourOfWeek]! * monthFactor;
       if (today) {
         const h = hourIndex - day * 24;
         for (const [from, to, factor] of today) if (h >= from && h < to) rate *= factor;
       }
+      for (const o of overflowToday) rate += o.perSecond * o.how[hourOfWeek]!;
       return rate;
     },
   };

@@ -18,7 +18,9 @@ export function crossCheck(s: Scenario): Problem[] {
     add('horizon.warmupDays', `expected fewer warm-up days than days (${s.horizon.days}), got ${s.horizon.warmupDays}`);
 
   const divertsOnline = PHONE_CHANNELS.some((c) => Object.values(s.diversion[c] ?? {}).some((x) => x > 0));
-  const offered = (c: Channel) => (s.demand.channels[c]?.callsPerDay ?? 0) > 0 || (c === 'online' && divertsOnline);
+  const overflows = s.demand.neighbourOverflow.some((o) => o.callsPerDay > 0);
+  const offered = (c: Channel) =>
+    (s.demand.channels[c]?.callsPerDay ?? 0) > 0 || (c === 'online' && divertsOnline) || (c === '999' && overflows);
   const skills = skillsOf(s.staffing);
 
   for (const c of CHANNELS) {
@@ -66,6 +68,9 @@ export function crossCheck(s: Scenario): Problem[] {
 
   s.demand.specialDays.forEach((d, i) => {
     if (d.toHour <= d.fromHour) add(`demand.specialDays.${i}.toHour`, `expected an hour after fromHour (${d.fromHour}), got ${d.toHour}`);
+  });
+  s.demand.neighbourOverflow.forEach((o, i) => {
+    if (o.from && o.to && o.to < o.from) add(`demand.neighbourOverflow.${i}.to`, `expected a date on or after ${o.from}, got ${o.to}`);
   });
   s.desks.periods.forEach((p, i) => {
     if (p.from && p.to && p.to < p.from) add(`desks.periods.${i}.to`, `expected a date on or after ${p.from}, got ${p.to}`);

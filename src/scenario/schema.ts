@@ -84,6 +84,22 @@ export const demandSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * 999 calls taken for neighbouring forces whose lines are swamped: extra streams on this force's
+   * 999 queue, each with its own level, hour-of-week shape and dates (none: the whole run). They
+   * take the 999 mix, handling and patience; no month or special-day factor applies to them.
+   */
+  neighbourOverflow: z
+    .array(
+      z.strictObject({
+        name: z.string().optional(),
+        from: isoDate().optional(),
+        to: isoDate().optional(),
+        callsPerDay: nonNegative(),
+        hourOfWeek: factors(168).optional(),
+      }),
+    )
+    .default([]),
   channels: byChannel(channelDemandSchema),
 });
 

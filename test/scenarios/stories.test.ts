@@ -230,6 +230,41 @@ describe('summer-peak: the baseline rota in July and August', () => {
   });
 });
 
+describe('neighbour-overflow: 999 calls taken for a neighbouring force', () => {
+  // The run up to the end of the overflow weekend (1 September to 12 October), paired with the baseline.
+  const upTo = (s: Scenario) => ({ ...s, horizon: { ...s.horizon, days: 42 } });
+  const pair = () => [run(upTo(load('baseline')), true), run(upTo(load('neighbour-overflow')), true)] as const;
+  let cached: readonly [ReplicationStats, ReplicationStats] | undefined;
+  const paired = () => (cached ??= pair());
+
+  it('is the baseline plus the overflow, and nothing else', () => {
+    const { neighbourOverflow, ...demand } = load('neighbour-overflow').demand;
+    expect(neighbourOverflow).toHaveLength(1);
+    expect({ ...load('neighbour-overflow'), name: '', description: '', seed: '', demand }).toEqual({
+      ...load('baseline'),
+      name: '',
+      description: '',
+      seed: '',
+      demand: (({ neighbourOverflow: _, ...rest }) => rest)(load('baseline').demand),
+    });
+  });
+
+  it('offers about 300 more 999 calls (100 a day for three days)', () => {
+    const [base, overflow] = paired();
+    const fresh = (r: ReplicationStats) => r.channels['999'].offered - r.channels['999'].redials;
+    const extra = (fresh(overflow) - fresh(base)) / REPLICATIONS;
+    expect(extra).toBeGreaterThan(250);
+    expect(extra).toBeLessThan(350);
+  });
+
+  it('answers fewer 999 calls within 10 s than the baseline, by a point or two up to that weekend', () => {
+    const [base, overflow] = paired();
+    // Over 42 days the same loss is spread less thinly than over the baseline's 56.
+    expect(serviceLevel(overflow, '999')).toBeLessThan(serviceLevel(base, '999'));
+    expect(serviceLevel(base, '999') - serviceLevel(overflow, '999')).toBeLessThan(0.025);
+  });
+});
+
 describe('warwickshire-101-2018: 101 as the force measured it', () => {
   it('offers 485 fresh 101 calls a day on the year’s mean', () => {
     const r = story('warwickshire-101-2018');
