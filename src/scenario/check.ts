@@ -5,7 +5,7 @@
 import { distProblems, type DistSpec } from '../engine/index.ts';
 import { CHANNELS, PHONE_CHANNELS, type Channel, type Scenario } from './schema.ts';
 import type { Problem } from '../shared/problems.ts';
-import { skillsOf } from './staff-groups.ts';
+import { groupsOf, skillsOf } from './staff-groups.ts';
 
 export function crossCheck(s: Scenario): Problem[] {
   const problems: Problem[] = [];
@@ -66,6 +66,8 @@ export function crossCheck(s: Scenario): Problem[] {
     });
   }
 
+  if (s.optimise) problems.push(...optimiseProblems(s));
+
   s.demand.specialDays.forEach((d, i) => {
     if (d.toHour <= d.fromHour) add(`demand.specialDays.${i}.toHour`, `expected an hour after fromHour (${d.fromHour}), got ${d.toHour}`);
   });
@@ -75,5 +77,28 @@ export function crossCheck(s: Scenario): Problem[] {
   s.desks.periods.forEach((p, i) => {
     if (p.from && p.to && p.to < p.from) add(`desks.periods.${i}.to`, `expected a date on or after ${p.from}, got ${p.to}`);
   });
+  return problems;
+}
+
+/** The optimise section names groups that exist, and every break plan fits every length it may be used with. */
+function optimiseProblems(s: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Set(groupsOf(s.staffing).map((g) => g.id));
+  const known = `expected one of ${[...ids].map((x) => `"${x}"`).join(' | ') || 'the staff groups'}`;
+  const o = s.optimise!;
+  if (s.staffing.fixed !== undefined)
+    problems.push({ path: 'optimise', message: 'the optimiser proposes shifts: expected "groups" with "shifts" in staffing, not "fixed"' });
+  o.templates?.forEach((t, i) => {
+    if (!ids.has(t.group)) problems.push({ path: `optimise.templates.${i}.group`, message: `${known}, got "${t.group}"` });
+    t.breakPlans.forEach((plan, j) =>
+      plan.forEach((b, k) => {
+        const shortest = Math.min(...t.hours);
+        if (b.afterMinutes + b.minutes > shortest * 60)
+          problems.push({ path: `optimise.templates.${i}.breakPlans.${j}.${k}`, message: `break ends after the shortest length (${shortest} h)` });
+      }),
+    );
+  });
+  for (const g of Object.keys(o.maxOnDuty))
+    if (!ids.has(g)) problems.push({ path: `optimise.maxOnDuty.${g}`, message: `${known}, got "${g}"` });
   return problems;
 }

@@ -128,6 +128,8 @@ export const groupSchema = z.strictObject({
   usesDesk: z.boolean().default(true),
 });
 
+const breakSchema = z.strictObject({ afterMinutes: nonNegative(), minutes: positive(), paid: z.boolean().default(false) });
+
 export const shiftSchema = z.strictObject({
   group: id(),
   name: z.string().optional(),
@@ -135,9 +137,7 @@ export const shiftSchema = z.strictObject({
   hours: z.number().gt(0).max(24),
   days: z.array(z.enum(WEEKDAYS)).min(1).default([...WEEKDAYS]),
   staff: wholeNonNegative(),
-  breaks: z
-    .array(z.strictObject({ afterMinutes: nonNegative(), minutes: positive(), paid: z.boolean().default(false) }))
-    .default([]),
+  breaks: z.array(breakSchema).default([]),
 });
 
 export const staffingSchema = z.strictObject({
@@ -166,6 +166,42 @@ export const targetsSchema = z.strictObject({
   online: z.strictObject({ hours: positive().default(24), share: share().default(0.9) }).default({ hours: 24, share: 0.9 }),
 });
 
+/**
+ * What the rota optimiser (`occsim optimise`) may propose: the shift templates a force can roster,
+ * the limits it must respect, and how hard to look. Absent templates are derived from the current
+ * shifts (their groups, lengths and break plans, starting on any hour).
+ */
+export const shiftTemplateSchema = z.strictObject({
+  group: id(),
+  /** Allowed start times. */
+  starts: z.array(clock()).min(1),
+  /** Allowed lengths in hours. */
+  hours: z.array(z.number().gt(0).max(24)).min(1),
+  /** Day patterns: each shift runs with the same staff on every day of one pattern (default: each day on its own). */
+  days: z
+    .array(z.array(z.enum(WEEKDAYS)).min(1))
+    .min(1)
+    .default(WEEKDAYS.map((d) => [d])),
+  /** Alternative break plans; every one must fit every length (default: no breaks). */
+  breakPlans: z.array(z.array(breakSchema)).min(1).default([[]]),
+});
+
+export const optimiseSchema = z.strictObject({
+  templates: z.array(shiftTemplateSchema).min(1).optional(),
+  /** No hour of the week below this share answered in target (judged on the mean), per phone channel. */
+  hourFloor: z.strictObject({ '999': share().optional(), '101': share().optional() }).default({}),
+  /** Most staff of a group on duty at once, by group id. */
+  maxOnDuty: z.record(id(), wholeNonNegative()).default({}),
+  /** Keep the current rota: change at most this many person-shifts a week (one person on one shift on one day). */
+  maxChanges: wholeNonNegative().optional(),
+  /** Replications per simulation while optimising, and measured weeks in each. */
+  replications: z.number().int().min(2).max(100).default(4),
+  weeks: z.number().int().min(1).max(8).default(2),
+  /** Rounds of the iterative staffing algorithm, and of cuts after the integer programme. */
+  iterations: z.number().int().min(1).max(30).default(6),
+  cutRounds: z.number().int().min(0).max(30).default(4),
+});
+
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
@@ -190,6 +226,7 @@ export const scenarioSchema = z.strictObject({
     '101': { seconds: 60, share: 0.8 },
     online: { hours: 24, share: 0.9 },
   }),
+  optimise: optimiseSchema.optional(),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;
@@ -197,3 +234,5 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type DistSpecInput = z.output<typeof distSchema>;
 export type Group = z.output<typeof groupSchema>;
 export type Shift = z.output<typeof shiftSchema>;
+export type ShiftTemplate = z.output<typeof shiftTemplateSchema>;
+export type OptimiseSettings = z.output<typeof optimiseSchema>;

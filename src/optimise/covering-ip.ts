@@ -1,0 +1,79 @@
+/**
+ * A covering integer programme solved with HiGHS: choose whole numbers of each column (a shift,
+ * say) to minimise cost while every row's weighted sum stays within its bounds. The same model
+ * without integrality is the LP relaxation, whose optimum is a lower bound on any integer answer.
+ * HiGHS is passed in, so Node and a browser worker each load its WebAssembly their own way.
+ */
+import type { Highs } from 'highs';
+
+export interface Column {
+  cost: number;
+  /** Row index → coefficient (rows not named are 0). */
+  coefficients: Map<number, number>;
+  /** Most of this column allowed (default unbounded). */
+  upper?: number;
+}
+
+export interface Row {
+  lower?: number;
+  upper?: number;
+}
+
+export interface CoveringProblem {
+  columns: Column[];
+  rows: Row[];
+}
+
+export type CoveringResult =
+  | { status: 'optimal'; values: number[]; cost: number; lowerBound: number; gap: number }
+  | { status: 'infeasible' }
+  | { status: 'failed'; message: string };
+
+export interface SolveOptions {
+  timeLimitSeconds?: number;
+  /** Relative gap at which the MIP search may stop (default 0.5 %). */
+  gap?: number;
+}
+
+/** Solves the integer programme and its LP relaxation; values are whole numbers. */
+export function solveCovering(highs: Highs, problem: CoveringProblem, options: SolveOptions = {}): CoveringResult {
+  const base = { output_flag: false, time_limit: options.timeLimitSeconds ?? 20 } as const;
+  const lp = highs.solve(lpText(problem, false), base);
+  if (lp.Status === 'Infeasible') return { status: 'infeasible' };
+  if (lp.Status !== 'Optimal') return { status: 'failed', message: `LP relaxation: ${lp.Status}` };
+  const ip = highs.solve(lpText(problem, true), { ...base, mip_rel_gap: options.gap ?? 0.005 });
+  if (ip.Status === 'Infeasible') return { status: 'infeasible' };
+  const values = problem.columns.map((_, j) => Math.round(ip.Columns[`x${j}`]?.Primal ?? NaN));
+  if (values.some((v) => !Number.isFinite(v))) return { status: 'failed', message: `integer programme: ${ip.Status}` };
+  const cost = problem.columns.reduce((s, c, j) => s + c.cost * values[j]!, 0);
+  const lowerBound = lp.ObjectiveValue;
+  return { status: 'optimal', values, cost, lowerBound, gap: cost > 0 ? (cost - lowerBound) / cost : 0 };
+}
+
+/** CPLEX LP text, the format HiGHS reads; long sums are broken over lines. */
+export function lpText(problem: CoveringProblem, integer: boolean): string {
+  const num = (v: number) => String(Number(v.toPrecision(12)));
+  const sum = (terms: [number, string][]) => {
+    const parts = terms.map(([c, name], i) => `${c < 0 ? '-' : i === 0 ? '' : '+'} ${num(Math.abs(c))} ${name}`);
+    const lines: string[] = [];
+    for (let i = 0; i < parts.length; i += 8) lines.push('   ' + parts.slice(i, i + 8).join(' '));
+    return lines.join('\n');
+  };
+  const byRow: [number, string][][] = problem.rows.map(() => []);
+  problem.columns.forEach((col, j) => col.coefficients.forEach((a, r) => a !== 0 && byRow[r]!.push([a, `x${j}`])));
+  const out = ['Minimize', ' cost:', sum(problem.columns.map((c, j) => [c.cost, `x${j}`])), 'Subject To'];
+  problem.rows.forEach((row, r) => {
+    const terms = byRow[r]!;
+    if (terms.length === 0) return; // an empty row is checked by the caller, not the solver
+    if (row.lower !== undefined) out.push(` r${r}lo:`, sum(terms), `   >= ${num(row.lower)}`);
+    if (row.upper !== undefined) out.push(` r${r}up:`, sum(terms), `   <= ${num(row.upper)}`);
+  });
+  out.push('Bounds');
+  problem.columns.forEach((c, j) => out.push(c.upper === undefined ? ` x${j} >= 0` : ` 0 <= x${j} <= ${num(c.upper)}`));
+  if (integer) {
+    out.push('Generals');
+    for (let j = 0; j < problem.columns.length; j += 20) out.push(' ' + problem.columns.slice(j, j + 20).map((_, k) => `x${j + k}`).join(' '));
+  }
+  out.push('End');
+  return out.join('\n');
+}
