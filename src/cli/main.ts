@@ -14,6 +14,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   schema: { summary: 'print the JSON Schema of the scenario format', load: async () => (await import('./schema.ts')).default },
   triage: { summary: 'THRIVE triage: outcome table, training cases', load: async () => (await import('./triage.ts')).default },
   demand: { summary: 'demand from call history: fit, forecast, synth, holidays', load: async () => (await import('./demand.ts')).default },
+  optimise: { summary: 'propose the cheapest rota that meets the standards, proven by simulation', load: async () => (await import('./optimise.ts')).default },
   staff: { summary: 'handlers needed per interval by Erlang C and A, against the rota', load: async () => (await import('./staff.ts')).default },
 };
 

@@ -24,38 +24,61 @@ export async function runReplications(
   indices: readonly number[],
   { workers, onProgress }: PoolOptions,
 ): Promise<ReplicationStats[]> {
-  const results: ReplicationStats[] = [];
-  const report = () => onProgress?.(results.length, indices.length);
-  if (workers <= 1 || indices.length <= 1) {
-    for (const i of indices) {
-      results.push(runReplication(scenario, seed, i));
-      report();
-    }
-    return results;
-  }
-  // Worker threads do not inherit the TypeScript loader: register it in each before loading the shell.
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register();
-    return import(${JSON.stringify(new URL('../../workers/sim.node-worker.ts', import.meta.url).href)}); });`;
-  const threads = Array.from({ length: Math.min(workers, indices.length) }, () => {
-    const worker = new Worker(boot, { eval: true });
-    return { worker, api: wrap<SimWorkerApi>(nodeEndpoint(worker)) as Remote<SimWorkerApi> };
-  });
-  let next = 0;
+  const pool = openPool(Math.min(workers, indices.length));
   try {
-    await Promise.all(
-      threads.map(async ({ api }) => {
-        while (next < indices.length) {
-          const index = indices[next++]!;
-          results.push(await api.runReplication(scenarioJson, seed, index));
+    return await pool.run(scenario, scenarioJson, seed, indices, onProgress);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Worker threads kept for many runs (the optimiser simulates a dozen times); one thread or none runs in this process. */
+export interface ReplicationPool {
+  run(scenario: Scenario, scenarioJson: unknown, seed: string, indices: readonly number[], onProgress?: PoolOptions['onProgress']): Promise<ReplicationStats[]>;
+  close(): Promise<void>;
+}
+
+export function openPool(workers: number): ReplicationPool {
+  let threads: { worker: Worker; api: Remote<SimWorkerApi> }[] | null = null;
+  const start = () => {
+    // Worker threads do not inherit the TypeScript loader: register it in each before loading the shell.
+    const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register();
+    return import(${JSON.stringify(new URL('../../workers/sim.node-worker.ts', import.meta.url).href)}); });`;
+    return Array.from({ length: workers }, () => {
+      const worker = new Worker(boot, { eval: true });
+      return { worker, api: wrap<SimWorkerApi>(nodeEndpoint(worker)) as Remote<SimWorkerApi> };
+    });
+  };
+  return {
+    async run(scenario, scenarioJson, seed, indices, onProgress) {
+      const results: ReplicationStats[] = [];
+      const report = () => onProgress?.(results.length, indices.length);
+      if (workers <= 1 || indices.length <= 1) {
+        for (const i of indices) {
+          results.push(runReplication(scenario, seed, i));
           report();
         }
-      }),
-    );
-  } finally {
-    for (const { worker, api } of threads) {
-      api[releaseProxy]();
-      await worker.terminate();
-    }
-  }
-  return results;
+        return results;
+      }
+      threads ??= start();
+      let next = 0;
+      await Promise.all(
+        threads.slice(0, indices.length).map(async ({ api }) => {
+          while (next < indices.length) {
+            const index = indices[next++]!;
+            results.push(await api.runReplication(scenarioJson, seed, index));
+            report();
+          }
+        }),
+      );
+      return results;
+    },
+    async close() {
+      for (const { worker, api } of threads ?? []) {
+        api[releaseProxy]();
+        await worker.terminate();
+      }
+      threads = null;
+    },
+  };
 }

@@ -1,0 +1,332 @@
+/**
+ * Propose the cheapest rota that meets the standards, and prove it by simulation:
+ *  1. the staff each hour of the week needs, by the iterative staffing algorithm over the
+ *     simulation, from an Erlang A start;
+ *  2. the cheapest shifts (and break plans) that cover it, by a covering integer programme solved
+ *     with HiGHS, with its LP relaxation as a lower bound on cost;
+ *  3. the integer rota simulated on the same random numbers; where a standard (or an hour, with a
+ *     floor) misses at the lower 95 % bound, that hour's requirement is raised (a cut) and the
+ *     programme solved again, until every standard is met or the budget is spent;
+ *  4. the final rota verified on the scenario's own horizon and seed, which optimisation never
+ *     used (it runs on a derived seed), so `occsim run` of the proposal reproduces the check.
+ * Beside it, the rota per-interval Erlang C alone would give (the SIPP approach), verified the same
+ * way, for contrast. Simulation and HiGHS are passed in: Node threads or browser workers.
+ */
+import type { Highs } from 'highs';
+import { buildReport, type Report } from '../model/report.ts';
+import { rotaCost } from '../model/rota.ts';
+import { optimiseSchema, type Scenario, type Shift } from '../scenario/index.ts';
+import type { Estimate } from '../stats/estimate.ts';
+import type { ReplicationStats } from '../stats/replication.ts';
+import { describeChanges } from './changes.ts';
+import { HOURS_OF_WEEK } from './coverage.ts';
+import { erlangStart, hourlyServiceLevel, iterativeStaffing, optimisationWindow, poolLimits, type PhoneRequirement } from './iterative-staffing.ts';
+import { poolsOf, type Pools } from './pools.ts';
+import { rotaShifts, solveRota } from './rota-ip.ts';
+import { candidateShifts, templatesOf, type Candidate } from './templates.ts';
+
+export type Simulate = (scenario: Scenario, seed: string, indices: readonly number[]) => Promise<ReplicationStats[]>;
+
+export interface OptimiseDeps {
+  highs: Highs;
+  simulate: Simulate;
+  /** Milliseconds, for the budget only (results do not depend on it unless the budget runs out). */
+  now?: () => number;
+  signal?: AbortSignal;
+  onProgress?: (stage: string, message: string) => void;
+}
+
+export interface OptimiseOptions {
+  /** The verification seed: the scenario's, as `occsim run` would use. */
+  seed: string;
+  /** Replications of the verification run. */
+  replications: number;
+  budgetSeconds: number;
+  /** Also build and verify the per-interval Erlang C (SIPP) rota. */
+  sipp?: boolean;
+}
+
+export interface StandardResult {
+  channel: '999' | '101' | 'online';
+  share: number;
+  withinSeconds: number;
+  achieved: Estimate;
+  /** The whole 95 % interval at or above the share. */
+  met: boolean;
+}
+
+export interface HourCompliance {
+  hourOfWeek: number;
+  label: string;
+  '999': Estimate;
+  '101': Estimate;
+}
+
+export interface Iteration {
+  stage: 'iterative staffing' | 'integer programme' | 'cut';
+  round: number;
+  /** Staff-hours a week on the floor the requirement asks for (phone pools, the widest pool). */
+  requiredFloorHours: number;
+  changedHours?: number;
+  costPerWeek?: number;
+  lowerBoundPerWeek?: number;
+  standards?: { channel: string; lower95: number | null; met: boolean }[];
+}
+
+export interface Proposal {
+  scenario: string;
+  shifts: Shift[];
+  costPerWeek: number;
+  lowerBoundPerWeek: number;
+  /** (cost − bound) / cost. */
+  gapToLowerBound: number;
+  paidHoursPerWeek: number;
+  current: { costPerWeek: number; paidHoursPerWeek: number };
+  standards: StandardResult[];
+  verification: { seed: string; replications: number; days: number; warmupDays: number };
+  optimisation: { seed: string; replications: number; weeks: number };
+  stoppedBy: 'all standards met' | 'budget' | 'cut rounds' | 'limits';
+  iterations: Iteration[];
+  changes: string[];
+  compliance: HourCompliance[];
+  infeasible: { channel: string; why: string; bestAchievable: Estimate }[];
+  sipp: { costPerWeek: number; shifts: Shift[]; standards: StandardResult[]; note: string } | null;
+}
+
+/** Inputs the optimiser cannot work with, each with the field it concerns. */
+export class OptimiseInputError extends Error {
+  constructor(readonly problems: { path: string; message: string }[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  }
+}
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+export const hourLabel = (h: number) => `${DAYS[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00`;
+/** Digital-desk staff hours per hour of online work at the start (a utilisation of 85 %). */
+export const ONLINE_START_FACTOR = 1 / 0.85;
+
+export async function optimiseRota(scenario: Scenario, options: OptimiseOptions, deps: OptimiseDeps): Promise<Proposal> {
+  const settings = scenario.optimise ?? optimiseSchema.parse({});
+  const now = deps.now ?? (() => 0);
+  const started = now();
+  const overBudget = () => (now() - started) / 1000 > options.budgetSeconds;
+  const progress = (stage: string, message: string) => {
+    if (deps.signal?.aborted) throw new DOMException('optimisation cancelled', 'AbortError');
+    deps.onProgress?.(stage, message);
+  };
+
+  const pools = poolsOf(scenario);
+  const candidates = candidateShifts(scenario, templatesOf(scenario));
+  checkInputs(scenario, pools, candidates);
+  const window = optimisationWindow(scenario, settings.weeks);
+  const optSeed = `${options.seed}/optimise`;
+  const optIndices = Array.from({ length: settings.replications }, (_, i) => i);
+  const weeksSimulated = settings.weeks * settings.replications;
+  const limits = poolLimits(window, pools);
+  const iterations: Iteration[] = [];
+  const widest = (req: PhoneRequirement) => Math.max(0, ...pools.phone.map((p) => req[p.channel]!.reduce((a, b) => a + b, 0)));
+
+  // 1. The iterative staffing algorithm.
+  const isa = await iterativeStaffing({
+    window,
+    pools,
+    start: capTo(erlangStart(window, pools), limits),
+    limits,
+    rounds: settings.iterations,
+    simulate: (sc) => deps.simulate(sc, optSeed, optIndices),
+    weeksSimulated,
+    beforeRound: (round) => {
+      progress('iterative staffing', `round ${round} of at most ${settings.iterations}`);
+      return !overBudget() || round === 1;
+    },
+  });
+  let req = isa.requirement;
+  const { onlineWork } = isa;
+  let limited = isa.limited;
+  for (const r of isa.rounds) iterations.push({ stage: 'iterative staffing', round: r.round, requiredFloorHours: widest(r.requirement), changedHours: r.changed });
+
+  // 2–3. The integer programme, then cuts where the simulated rota misses.
+  let onlineFactor = ONLINE_START_FACTOR;
+  const hourFloor = settings.hourFloor;
+  let solved = solve(deps.highs, scenario, candidates, pools, req, onlineWork.map((w) => w * onlineFactor));
+  let stoppedBy: Proposal['stoppedBy'] = 'cut rounds';
+  for (let round = 0; ; round++) {
+    progress('integer programme', round === 0 ? 'simulating the integer rota' : `cut round ${round}`);
+    const rota = { ...window, staffing: { ...window.staffing, shifts: rotaShifts(scenario, candidates, solved.staff) } };
+    const results = await deps.simulate(rota, optSeed, optIndices);
+    const report = buildReport(rota, optSeed, results);
+    const standards = judge(rota, report);
+    iterations.push({
+      stage: round === 0 ? 'integer programme' : 'cut',
+      round,
+      requiredFloorHours: widest(req),
+      costPerWeek: round2(solved.costPerWeek),
+      lowerBoundPerWeek: round2(solved.lowerBoundPerWeek),
+      standards: standards.map((s) => ({ channel: s.channel, lower95: s.achieved.ci95?.[0] ?? s.achieved.mean, met: s.met })),
+    });
+    const cuts = cutsFor(pools, report, results, standards, hourFloor);
+    const onlineMissed = standards.some((s) => s.channel === 'online' && !s.met);
+    if (cuts.size === 0 && !onlineMissed) {
+      stoppedBy = 'all standards met';
+      break;
+    }
+    if (round >= settings.cutRounds) break;
+    if (overBudget()) {
+      stoppedBy = 'budget';
+      break;
+    }
+    let raised = 0;
+    for (const [c, hours] of cuts)
+      for (const h of hours) {
+        if (req[c]![h]! + 1 > limits[c]![h]!) (limited[c] ??= []).push(h);
+        else (req[c]![h]!++, raised++);
+      }
+    if (onlineMissed) onlineFactor *= 1.15;
+    if (raised === 0 && !onlineMissed) {
+      stoppedBy = 'limits';
+      break;
+    }
+    solved = solve(deps.highs, scenario, candidates, pools, req, onlineWork.map((w) => w * onlineFactor));
+  }
+  const shifts = rotaShifts(scenario, candidates, solved.staff);
+
+  // 4. Verification on the scenario's own horizon and seed.
+  progress('verification', `${options.replications} replications on seed "${options.seed}"`);
+  const verification = await verify(scenario, shifts, options, deps.simulate);
+  const proposedCost = rotaCost({ ...scenario, staffing: { ...scenario.staffing, shifts } });
+  const currentCost = rotaCost(scenario);
+  const sum = (r: Record<string, { costPerWeek: number; paidHoursPerWeek: number }>, k: 'costPerWeek' | 'paidHoursPerWeek') =>
+    round2(Object.values(r).reduce((s, g) => s + g[k], 0));
+
+  let sipp: Proposal['sipp'] = null;
+  if (options.sipp !== false) {
+    progress('SIPP contrast', 'the per-interval Erlang C rota, verified the same way');
+    const erlangC = capTo(erlangStart(window, pools, 'erlangC'), limits);
+    const sippSolved = solve(deps.highs, scenario, candidates, pools, erlangC, onlineWork.map((w) => w * ONLINE_START_FACTOR));
+    const sippShifts = rotaShifts(scenario, candidates, sippSolved.staff);
+    const checked = await verify(scenario, sippShifts, options, deps.simulate);
+    sipp = {
+      costPerWeek: round2(sippSolved.costPerWeek),
+      shifts: sippShifts,
+      standards: checked.standards,
+      note: 'Erlang C for each channel and hour as a steady state, each channel its own pool, the same shifts and integer programme; judged by the same verification run.',
+    };
+  }
+
+  const infeasible: Proposal['infeasible'] = [];
+  for (const p of pools.phone) {
+    const hours = [...new Set(limited[p.channel] ?? [])].sort((a, b) => a - b);
+    const std = verification.standards.find((s) => s.channel === p.channel)!;
+    if (hours.length === 0 || std.met) continue;
+    infeasible.push({
+      channel: p.channel,
+      why: `in ${hours.length} hour${hours.length === 1 ? '' : 's'} of the week (${hours.slice(0, 4).map(hourLabel).join(', ')}${hours.length > 4 ? ', …' : ''}) ${p.channel} needs more staff on the floor than the usable desks (desks.periods) or optimise.maxOnDuty allow`,
+      bestAchievable: std.achieved,
+    });
+  }
+
+  return {
+    scenario: scenario.name,
+    shifts,
+    costPerWeek: sum(proposedCost, 'costPerWeek'),
+    lowerBoundPerWeek: round2(solved.lowerBoundPerWeek),
+    gapToLowerBound: round4(solved.gap),
+    paidHoursPerWeek: sum(proposedCost, 'paidHoursPerWeek'),
+    current: { costPerWeek: sum(currentCost, 'costPerWeek'), paidHoursPerWeek: sum(currentCost, 'paidHoursPerWeek') },
+    standards: verification.standards,
+    verification: { seed: options.seed, replications: options.replications, days: scenario.horizon.days, warmupDays: scenario.horizon.warmupDays },
+    optimisation: { seed: optSeed, replications: settings.replications, weeks: settings.weeks },
+    stoppedBy,
+    iterations,
+    changes: describeChanges(scenario, shifts),
+    compliance: Array.from({ length: HOURS_OF_WEEK }, (_, h) => ({
+      hourOfWeek: h,
+      label: hourLabel(h),
+      '999': verification.report.byHourOfWeek['999'].serviceLevel[h]!,
+      '101': verification.report.byHourOfWeek['101'].serviceLevel[h]!,
+    })),
+    infeasible,
+    sipp,
+  };
+}
+
+/** The scenario as the user wrote it, with the proposed shifts in place of the current ones. */
+export function proposedScenarioJson(raw: Record<string, unknown>, proposal: Pick<Proposal, 'shifts'>, name: string): Record<string, unknown> {
+  const staffing = (raw['staffing'] ?? {}) as Record<string, unknown>;
+  return { ...raw, name, staffing: { ...staffing, shifts: proposal.shifts } };
+}
+
+function checkInputs(scenario: Scenario, pools: Pools, candidates: readonly Candidate[]): void {
+  const problems: { path: string; message: string }[] = [];
+  if (scenario.staffing.fixed !== undefined)
+    problems.push({ path: 'staffing', message: 'the optimiser proposes shifts: expected "groups" with "shifts", not "fixed"' });
+  const covered = new Set(candidates.map((c) => c.shift.group));
+  for (const p of pools.phone)
+    if (!p.groups.some((g) => covered.has(g)))
+      problems.push({ path: 'optimise.templates', message: `no template for a group skilled for ${p.channel} (${p.groups.join(', ') || 'none'}), which has demand` });
+  if (pools.online.length && !pools.online.some((g) => covered.has(g)))
+    problems.push({ path: 'optimise.templates', message: `no template for a group skilled for online (${pools.online.join(', ')}), which has demand` });
+  if (problems.length) throw new OptimiseInputError(problems);
+}
+
+function capTo(req: PhoneRequirement, limits: Record<string, number[]>): PhoneRequirement {
+  return Object.fromEntries(Object.entries(req).map(([c, byHour]) => [c, byHour.map((n, h) => Math.min(n, limits[c]![h]!))]));
+}
+
+function solve(highs: Highs, scenario: Scenario, candidates: readonly Candidate[], pools: Pools, phone: PhoneRequirement, onlineHoursByDay: number[]) {
+  const r = solveRota(highs, { scenario, candidates, pools, phone, onlineHoursByDay });
+  if (r.status !== 'optimal') {
+    const why = scenario.optimise?.maxChanges !== undefined ? ' (optimise.maxChanges may be too small to reach it)' : '';
+    throw new OptimiseInputError([{ path: 'optimise', message: `${r.message}${why}` }]);
+  }
+  return r;
+}
+
+function judge(scenario: Scenario, report: Report): StandardResult[] {
+  const out: StandardResult[] = [];
+  for (const channel of ['999', '101', 'online'] as const) {
+    const std = report.standards[channel];
+    if (std.verdict === 'no demand') continue;
+    out.push({
+      channel,
+      share: std.share,
+      withinSeconds: channel === 'online' ? scenario.targets.online.hours * 3600 : std.within,
+      achieved: report.channels[channel].serviceLevel,
+      met: std.verdict === 'met',
+    });
+  }
+  return out;
+}
+
+/** Hours to raise per phone channel: where a missed standard's hours fall short, and hours below their floor. */
+function cutsFor(pools: Pools, report: Report, results: readonly ReplicationStats[], standards: StandardResult[], floor: Partial<Record<'999' | '101', number>>): Map<string, number[]> {
+  const cuts = new Map<string, number[]>();
+  for (const p of pools.phone) {
+    const hours = new Set<number>();
+    const missed = standards.find((s) => s.channel === p.channel && !s.met);
+    const sl = hourlyServiceLevel(results, p.channel);
+    if (missed) {
+      const below = sl.flatMap((s, h) => (s !== null && s < p.target.share ? [h] : []));
+      const worst = below.length ? below : sl.map((s, h) => [s ?? 1, h] as const).sort((a, b) => a[0] - b[0]).slice(0, 12).map(([, h]) => h);
+      worst.forEach((h) => hours.add(h));
+    }
+    const share = floor[p.channel];
+    if (share !== undefined)
+      report.byHourOfWeek[p.channel].serviceLevel.forEach((e, h) => {
+        const lower = e.ci95?.[0] ?? e.mean;
+        if (lower !== null && lower < share) hours.add(h);
+      });
+    if (hours.size) cuts.set(p.channel, [...hours].sort((a, b) => a - b));
+  }
+  return cuts;
+}
+
+async function verify(scenario: Scenario, shifts: Shift[], options: OptimiseOptions, simulate: Simulate) {
+  const rota = { ...scenario, staffing: { ...scenario.staffing, shifts } };
+  const results = await simulate(rota, options.seed, Array.from({ length: options.replications }, (_, i) => i));
+  const report = buildReport(rota, options.seed, results);
+  return { report, standards: judge(rota, report) };
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+const round4 = (v: number) => Math.round(v * 10000) / 10000;

@@ -1,0 +1,117 @@
+/**
+ * The rota as a covering integer programme: how many people on each candidate shift, at least cost
+ * per week, so that every phone pool's expected staff on the floor (after shrinkage and breaks)
+ * reaches its requirement in every hour of the week, the online groups work their day's hours,
+ * no group has more on duty than `maxOnDuty`, and (if asked) at most `maxChanges` person-shifts a
+ * week differ from the current rota.
+ */
+import type { Highs } from 'highs';
+import { groupsOf, WEEKDAYS, type Scenario, type Shift } from '../scenario/index.ts';
+import { HOURS_OF_WEEK } from './coverage.ts';
+import { solveCovering, type Column, type CoveringResult, type Row } from './covering-ip.ts';
+import type { PhoneRequirement } from './iterative-staffing.ts';
+import type { Pools } from './pools.ts';
+import type { Candidate } from './templates.ts';
+
+export interface RotaProblem {
+  scenario: Scenario;
+  candidates: readonly Candidate[];
+  pools: Pools;
+  phone: PhoneRequirement;
+  /** Person-hours of online work needed per day of week (Mon first), for the online groups. */
+  onlineHoursByDay: number[];
+}
+
+export type RotaSolution =
+  | { status: 'optimal'; staff: number[]; costPerWeek: number; lowerBoundPerWeek: number; gap: number }
+  | { status: 'infeasible' | 'failed'; message: string };
+
+export function solveRota(highs: Highs, p: RotaProblem, timeLimitSeconds = 20): RotaSolution {
+  const columns: Column[] = p.candidates.map((c) => ({ cost: c.costPerWeek, coefficients: new Map() }));
+  const rows: Row[] = [];
+  const row = (r: Row, terms: Iterable<[number, number]>) => {
+    const index = rows.push(r) - 1;
+    for (const [j, a] of terms) columns[j]!.coefficients.set(index, a);
+  };
+  const inPool = (groups: readonly string[]) => p.candidates.flatMap((c, j) => (groups.includes(c.shift.group) ? [j] : []));
+
+  for (const pool of p.pools.phone) {
+    const js = inPool(pool.groups);
+    for (let h = 0; h < HOURS_OF_WEEK; h++) {
+      const need = p.phone[pool.channel]![h]!;
+      if (need > 0) row({ lower: need - 1e-6 }, js.map((j) => [j, p.candidates[j]!.coverage.floor[h]!]));
+    }
+  }
+  const onlineJs = inPool(p.pools.online);
+  p.onlineHoursByDay.forEach((need, d) => {
+    if (need > 0) row({ lower: need }, onlineJs.map((j) => [j, p.candidates[j]!.coverage.hoursByDay[d]!]));
+  });
+  for (const [group, most] of Object.entries(p.scenario.optimise?.maxOnDuty ?? {})) {
+    const js = inPool([group]);
+    for (let h = 0; h < HOURS_OF_WEEK; h++) row({ upper: most }, js.flatMap((j) => (p.candidates[j]!.coverage.onDuty[h] ? [[j, 1] as [number, number]] : [])));
+  }
+  const maxChanges = p.scenario.optimise?.maxChanges;
+  if (maxChanges !== undefined) {
+    const { current, unmatched } = currentOnCandidates(p.scenario, p.candidates);
+    // d_j ≥ |x_j − current_j|, weighted by the days of the pattern; Σ d_j ≤ K − the current shifts no candidate can keep.
+    const total: [number, number][] = [];
+    p.candidates.forEach((c, j) => {
+      const d = columns.push({ cost: 0, coefficients: new Map() }) - 1;
+      row({ lower: -current[j]! }, [[d, 1], [j, -1]]);
+      row({ lower: current[j]! }, [[d, 1], [j, 1]]);
+      total.push([d, c.shift.days.length]);
+    });
+    row({ upper: maxChanges - unmatched }, total);
+  }
+  const result: CoveringResult = solveCovering(highs, { columns, rows }, { timeLimitSeconds });
+  if (result.status === 'infeasible') return { status: 'infeasible', message: 'no choice of the allowed shifts covers the requirement within the limits' };
+  if (result.status === 'failed') return { status: 'failed', message: result.message };
+  return {
+    status: 'optimal',
+    staff: result.values.slice(0, p.candidates.length),
+    costPerWeek: result.cost,
+    lowerBoundPerWeek: result.lowerBound,
+    gap: result.gap,
+  };
+}
+
+/**
+ * The current rota as staff on candidate shifts: a shift matches a candidate with the same group,
+ * start, length and breaks on the same days, or day by day on single-day candidates. Person-shifts
+ * that match nothing are changes whatever the optimiser does.
+ */
+export function currentOnCandidates(scenario: Scenario, candidates: readonly Candidate[]): { current: number[]; unmatched: number } {
+  const current = candidates.map(() => 0);
+  const key = (s: Shift, days: readonly string[]) => JSON.stringify([s.group, s.start, s.hours, s.breaks.map((b) => [b.afterMinutes, b.minutes, b.paid]), [...days].sort()]);
+  const index = new Map(candidates.map((c, j) => [key(c.shift, c.shift.days), j]));
+  let unmatched = 0;
+  for (const s of scenario.staffing.shifts ?? []) {
+    const whole = index.get(key(s, s.days));
+    if (whole !== undefined) {
+      current[whole]! += s.staff;
+      continue;
+    }
+    for (const d of s.days) {
+      const one = index.get(key(s, [d]));
+      if (one !== undefined) current[one]! += s.staff;
+      else unmatched += s.staff;
+    }
+  }
+  return { current, unmatched };
+}
+
+/** The chosen staff as scenario shifts: candidates with the same shape and staff are joined across days. */
+export function rotaShifts(scenario: Scenario, candidates: readonly Candidate[], staff: readonly number[]): Shift[] {
+  const names = new Map(groupsOf(scenario.staffing).map((g) => [g.id, g.name ?? g.id]));
+  const joined = new Map<string, Shift>();
+  candidates.forEach((c, j) => {
+    const n = staff[j]!;
+    if (n <= 0) return;
+    const k = JSON.stringify([c.shift.group, c.shift.start, c.shift.hours, c.plan, n]);
+    const s = joined.get(k);
+    if (s) s.days = WEEKDAYS.filter((d) => s.days.includes(d) || c.shift.days.includes(d));
+    else joined.set(k, { ...c.shift, name: `${names.get(c.shift.group)}: ${c.shift.name}`, days: [...c.shift.days], staff: n });
+  });
+  const order = new Map(groupsOf(scenario.staffing).map((g, i) => [g.id, i]));
+  return [...joined.values()].sort((a, b) => order.get(a.group)! - order.get(b.group)! || a.start.localeCompare(b.start) || a.hours - b.hours || WEEKDAYS.indexOf(a.days[0]!) - WEEKDAYS.indexOf(b.days[0]!));
+}
