@@ -14,7 +14,7 @@ import { WEEKDAYS, type Scenario, type Shift } from '../scenario/index.ts';
 import type { ReplicationStats } from '../stats/replication.ts';
 import { erlangC } from '../stats/erlang.ts';
 import { HOURS_OF_WEEK } from './coverage.ts';
-import type { Pools } from './pools.ts';
+import type { PhonePool, Pools } from './pools.ts';
 
 /** Staff needed on the floor: per phone channel and hour of week, cumulative over the pools it carries. */
 export type PhoneRequirement = Record<string, number[]>;
@@ -164,16 +164,19 @@ export function simulatedHandlingSeconds(results: readonly ReplicationStats[], c
 }
 
 /**
- * Staff an hour needs, by Erlang C calibrated to the simulation: the arrival rate at which Erlang C
- * with `n` handlers gives the service level the simulation measured, then the fewest handlers that
- * meet the target at that rate. The calibration absorbs what Erlang C leaves out (priority,
- * abandonment, redial, queues carried over from the hour before), so a miss of 20 points asks for
- * more than one extra handler, and a comfortable pass offers more than one back.
+ * An hour's service-level curve, Erlang C calibrated to the simulation: the arrival rate at which
+ * Erlang C with `n` handlers gives the service level the simulation measured. The calibration
+ * absorbs what Erlang C leaves out (999 before 101, abandonment, redial, the queue inherited from
+ * the hour before), so the curve says how many more (or fewer) handlers the hour needs.
  */
-export function calibratedNeed(n: number, observed: number, handlingSeconds: number, target: { seconds: number; share: number }): number {
-  if (n <= 0 || !Number.isFinite(handlingSeconds)) return observed >= target.share ? n : n + 1;
+export function calibratedCurve(n: number, observed: number | null, handlingSeconds: number, withinSeconds: number): (agents: number) => number {
+  if (observed === null || !Number.isFinite(handlingSeconds)) return () => 1;
   const mu = 1 / handlingSeconds;
-  const sl = (agents: number, rate: number) => erlangC({ agents, arrivalRate: rate, serviceRate: mu }).serviceLevel(target.seconds);
+  const sl = (agents: number, rate: number) => (agents <= 0 ? 0 : erlangC({ agents, arrivalRate: rate, serviceRate: mu }).serviceLevel(withinSeconds));
+  if (n <= 0) {
+    // Nothing to calibrate against: no staff answered nothing. Assume one handler's full load.
+    return (agents) => sl(agents, mu * 0.5);
+  }
   // Service level falls as the rate rises towards n·μ: bisect for the rate that gives `observed`.
   let lo = 0;
   let hi = n * mu;
@@ -183,61 +186,103 @@ export function calibratedNeed(n: number, observed: number, handlingSeconds: num
     else hi = mid;
   }
   const rate = (lo + hi) / 2;
-  if (rate <= 0) return 1;
-  for (let agents = Math.floor(rate / mu) + 1; ; agents++) if (sl(agents, rate) >= target.share) return agents;
+  return (agents) => sl(agents, rate);
+}
+
+/** Fewest handlers a calibrated curve says reach `share` (at most `cap`). */
+function fewestReaching(curve: (n: number) => number, share: number, cap: number): number {
+  let n = 0;
+  while (n < cap && curve(n) < share) n++;
+  return n;
+}
+
+export interface ChannelEvidence {
+  /** Pooled service level per hour of week as simulated (null: nothing offered). */
+  serviceLevel: (number | null)[];
+  /** Calls offered per hour of week, simulated (weights of the overall service level). */
+  offered: number[];
+  handlingSeconds: number;
 }
 
 /**
  * One move of the algorithm, channel by channel in priority order, on each channel's own staff
- * (its requirement less what it carries for higher-priority channels): to the calibrated need,
- * never below one more than the most seen to miss nor above the fewest seen to meet, and down by
- * at most two a round (the calibration is least sure far from where it was measured).
+ * (its requirement less what it carries for higher-priority channels). Each hour's curve is
+ * calibrated to what the simulation measured; then handlers are handed out one at a time to the
+ * hour where one more adds most to the channel's overall service level, until the curves say the
+ * channel reaches `shares[c]` overall, every hour at least at its floor (`floors[c]`, with the
+ * bracket of head counts seen to miss and to meet it so that noise cannot send it round in circles).
  */
 export function isaStep(
   pools: Pools,
   req: PhoneRequirement,
-  sl: Record<string, (number | null)[]>,
-  handlingSeconds: Record<string, number>,
+  evidence: Record<string, ChannelEvidence>,
+  shares: Record<string, number>,
+  floors: Partial<Record<string, number>>,
   brackets: Brackets,
   limits: Record<string, number[]>,
 ): StepResult {
   const next: PhoneRequirement = {};
   const limited: Record<string, number[]> = {};
   let changed = 0;
-  const own = (r: PhoneRequirement, c: string, h: number) => r[c]![h]! - carried(r, c, h);
-  const carried = (r: PhoneRequirement, c: string, h: number): number => {
-    const p = pools.phone.find((q) => q.channel === c)!;
-    return p.carries.length ? Math.max(...p.carries.map((k) => r[k]![h]!)) : 0;
-  };
+  const carried = (r: PhoneRequirement, p: PhonePool, h: number): number => (p.carries.length ? Math.max(...p.carries.map((k) => r[k]![h]!)) : 0);
   for (const p of pools.phone) {
     const c = p.channel;
-    const out = req[c]!.slice();
+    const e = evidence[c]!;
+    const own = req[c]!.map((n, h) => n - carried(req, p, h));
+    const base = Array.from({ length: HOURS_OF_WEEK }, (_, h) => carried(next, p, h));
+    const room = Array.from({ length: HOURS_OF_WEEK }, (_, h) => Math.max(0, limits[c]![h]! - base[h]!));
+    const curves = own.map((n, h) => calibratedCurve(n, e.serviceLevel[h] ?? null, e.handlingSeconds, p.target.seconds));
+    const floor = floors[c];
     limited[c] = [];
-    next[c] = out;
-    for (let h = 0; h < HOURS_OF_WEEK; h++) {
-      const s = sl[c]![h] ?? null;
-      const n = own(req, c, h);
-      const miss = s !== null && s < p.target.share;
-      let want = n;
-      if (!miss) {
+    // Start every hour at its floor, and at least where the queue is stable (below it the curve is flat at 0).
+    const want = own.map((n, h) => {
+      const stable = e.offered[h]! > 0 ? fewestReaching(curves[h]!, 1e-6, room[h]!) : 0;
+      if (floor === undefined) return stable;
+      const s = e.serviceLevel[h] ?? null;
+      let m = Math.max(stable, fewestReaching(curves[h]!, floor, room[h]!));
+      if (s !== null && s >= floor) {
         brackets.pass[c]![h] = Math.min(brackets.pass[c]![h]!, n);
-        if (s !== null) want = Math.min(n, Math.max(calibratedNeed(n, s, handlingSeconds[c]!, p.target), n - 2, brackets.fail[c]![h]! + 1, 0));
-      } else {
+        m = Math.min(n, Math.max(m, n - 2));
+      } else if (s !== null) {
         brackets.fail[c]![h] = Math.max(brackets.fail[c]![h]!, n);
-        want = Math.max(calibratedNeed(n, s, handlingSeconds[c]!, p.target), n + 1);
-        if (brackets.pass[c]![h]! > n) want = Math.min(want, brackets.pass[c]![h]!);
+        m = Math.max(m, n + 1);
       }
-      const base = carried(next, c, h);
-      let total = base + want;
-      if (total > limits[c]![h]!) {
-        if (miss) limited[c]!.push(h);
-        total = Math.max(limits[c]![h]!, base);
+      m = Math.max(m, brackets.fail[c]![h]! + 1);
+      if (brackets.pass[c]![h]! < Infinity) m = Math.min(m, brackets.pass[c]![h]!);
+      if (m > room[h]!) limited[c]!.push(h);
+      return Math.min(m, room[h]!);
+    });
+    // Then hand out handlers where each adds most to the overall share, until it reaches the aim.
+    const total = e.offered.reduce((a, b) => a + b, 0);
+    if (total > 0) {
+      const w = e.offered.map((o) => o / total);
+      let level = want.reduce((sum, n, h) => sum + w[h]! * curves[h]!(n), 0);
+      const gain = (h: number) => (want[h]! < room[h]! ? w[h]! * (curves[h]!(want[h]! + 1) - curves[h]!(want[h]!)) : -1);
+      const gains = want.map((_, h) => gain(h));
+      while (level < shares[c]!) {
+        let best = -1;
+        for (let h = 0; h < HOURS_OF_WEEK; h++) if (gains[h]! > 0 && (best < 0 || gains[h]! > gains[best]!)) best = h;
+        if (best < 0) {
+          // The curves cannot reach the aim within the limits: every hour that is full is a reason.
+          for (let h = 0; h < HOURS_OF_WEEK; h++) if (want[h]! >= room[h]! && e.offered[h]! > 0) limited[c]!.push(h);
+          break;
+        }
+        level += gains[best]!;
+        want[best]!++;
+        gains[best] = gain(best);
       }
-      out[h] = total;
-      if (out[h] !== req[c]![h]) changed++;
     }
+    next[c] = want.map((n, h) => base[h]! + n);
+    for (let h = 0; h < HOURS_OF_WEEK; h++) if (next[c]![h] !== req[c]![h]) changed++;
   }
   return { next, changed, limited };
+}
+
+/** Offered calls per hour of week, all replications together. */
+export function hourlyOffered(results: readonly ReplicationStats[], channel: '999' | '101'): number[] {
+  const out = new Array(HOURS_OF_WEEK).fill(0);
+  for (const r of results) r.channels[channel].byHour.offered.forEach((n, h) => (out[h] += n));
+  return out;
 }
 
 export interface IsaRun {
@@ -246,6 +291,9 @@ export interface IsaRun {
   start: PhoneRequirement;
   limits: Record<string, number[]>;
   rounds: number;
+  /** Overall share answered in target each phone channel aims at, and the floor for every hour. */
+  shares: Record<string, number>;
+  floors: Partial<Record<string, number>>;
   /** Replications of a scenario on the optimiser's seeds (the same ones every round: common random numbers). */
   simulate: (scenario: Scenario) => Promise<ReplicationStats[]>;
   /** Weeks measured in one call of `simulate`, all replications together. */
@@ -261,6 +309,8 @@ export interface IsaResult {
   limited: Record<string, number[]>;
   rounds: { round: number; requirement: PhoneRequirement; changed: number }[];
   converged: boolean;
+  /** The last round's move again with other overall aims (the cut when a rota misses a standard). */
+  reallocate(shares: Record<string, number>): { requirement: PhoneRequirement; limited: Record<string, number[]> };
 }
 
 /** Digital-desk staff hours per hour of online work (a utilisation of 85 %), for the rounds' online floor. */
@@ -274,20 +324,31 @@ export async function iterativeStaffing(run: IsaRun): Promise<IsaResult> {
   const brackets = emptyBrackets(pools);
   let limited: Record<string, number[]> = {};
   const rounds: IsaResult['rounds'] = [];
+  let measured: { req: PhoneRequirement; evidence: Record<string, ChannelEvidence> } | null = null;
+  const reallocate = (shares: Record<string, number>) => {
+    if (!measured) return { requirement: req, limited: {} };
+    const step = isaStep(pools, measured.req, measured.evidence, shares, run.floors, structuredClone(brackets), run.limits);
+    return { requirement: step.next, limited: step.limited };
+  };
   for (let round = 1; round <= run.rounds; round++) {
     if (run.beforeRound && !run.beforeRound(round)) break;
     const results = await run.simulate(hourlyScenario(run.window, realise(pools, req, onlineHourly)));
     onlineWork = onlineWorkByDay(results, run.weeksSimulated);
     onlineHourly = onlineWork.flatMap((w) => new Array(24).fill(Math.ceil(w / ONLINE_UTILISATION / 24)));
-    const sl = Object.fromEntries(pools.phone.map((p) => [p.channel, hourlyServiceLevel(results, p.channel, req[p.channel])]));
-    const handling = Object.fromEntries(pools.phone.map((p) => [p.channel, simulatedHandlingSeconds(results, p.channel)]));
-    const step = isaStep(pools, req, sl, handling, brackets, run.limits);
+    const evidence = Object.fromEntries(
+      pools.phone.map((p) => [
+        p.channel,
+        { serviceLevel: hourlyServiceLevel(results, p.channel, req[p.channel]), offered: hourlyOffered(results, p.channel), handlingSeconds: simulatedHandlingSeconds(results, p.channel) },
+      ]),
+    );
+    measured = { req, evidence };
+    const step = isaStep(pools, req, evidence, run.shares, run.floors, brackets, run.limits);
     rounds.push({ round, requirement: req, changed: step.changed });
     limited = step.limited;
-    if (step.changed === 0) return { requirement: req, onlineWork, limited, rounds, converged: true };
+    if (step.changed === 0) return { requirement: req, onlineWork, limited, rounds, converged: true, reallocate };
     req = step.next;
   }
-  return { requirement: req, onlineWork, limited, rounds, converged: false };
+  return { requirement: req, onlineWork, limited, rounds, converged: false, reallocate };
 }
 
 /** Person-hours of online work offered per day of week (Mon first), per simulated week. */

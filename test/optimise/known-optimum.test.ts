@@ -1,7 +1,8 @@
 /**
  * Cases whose answer is known: flat Poisson demand, exponential handling, no abandonment, one
- * pool of handlers. Each hour is then an M/M/n queue in steady state, Erlang C is exact, and with
- * 8-hour shifts on the hour the cheapest rota puts exactly Erlang C's number on every hour.
+ * pool of handlers, and the target asked of every hour (an hour floor equal to the standard).
+ * Each hour is then an M/M/n queue in steady state, Erlang C is exact, and with 8-hour shifts on
+ * the hour the cheapest rota puts exactly Erlang C's number on every hour.
  */
 import { describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
@@ -28,7 +29,7 @@ const mmn = (optimise: object = {}) =>
       shifts: [{ group: 'handlers', start: '07:00', hours: 8, staff: 12 }],
     },
     targets: { '101': target },
-    optimise: { templates: [{ group: 'handlers', starts: ['00:00', '08:00', '16:00'], hours: [8] }], weeks: 4, replications: 4, ...optimise },
+    optimise: { templates: [{ group: 'handlers', starts: ['00:00', '08:00', '16:00'], hours: [8] }], hourFloor: { '101': 0.85 }, weeks: 4, replications: 4, ...optimise },
   });
 const simulate: Simulate = async (s: Scenario, seed, indices) => indices.map((i) => runReplication(s, seed, i));
 const erlangC = agentsNeeded('C', { arrivalRate: 60 / 3600, serviceRate: 1 / 300, abandonRate: 0 }, target);
@@ -48,6 +49,8 @@ describe('the optimiser on an M/M/n queue', () => {
       start: { '101': new Array(168).fill(start) },
       limits: poolLimits(window, pools),
       rounds: 8,
+      shares: { '101': 0.85 },
+      floors: { '101': 0.85 },
       simulate: (sc) => simulate(sc, 'isa', [0, 1, 2, 3]),
       weeksSimulated: 16,
     });
