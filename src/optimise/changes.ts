@@ -3,7 +3,8 @@
  * (start and length), the change in staff on each weekday, days with the same change joined
  * ("+2 call handlers on 23:00–07:00 Fri and Sat"), and the paid hours a week before and after.
  */
-import { groupsOf, WEEKDAYS, type Scenario, type Shift } from '../scenario/index.ts';
+import { groupsOf, type Scenario, type Shift } from '../scenario/index.ts';
+import { WEEKDAYS } from '../shared/time.ts';
 
 function endOf(s: Pick<Shift, 'start' | 'hours'>): string {
   const [h, m] = s.start.split(':').map(Number);

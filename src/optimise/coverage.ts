@@ -4,8 +4,9 @@
  * waves) rather than a separate reckoning, so the optimiser covers exactly what the model staffs.
  * Also the paid hours of the shift, from the same rota costing the reports use.
  */
-import { WEEKDAYS, type Scenario, type Shift } from '../scenario/index.ts';
-import { HOUR, simCalendar } from '../model/calendar-time.ts';
+import type { Scenario, Shift } from '../scenario/index.ts';
+import { simCalendar } from '../model/calendar-time.ts';
+import { SECONDS_PER_HOUR as HOUR, WEEKDAYS } from '../shared/time.ts';
 import { rotaCost, shiftChangesForDay } from '../model/rota.ts';
 
 export const HOURS_OF_WEEK = 168;

@@ -7,10 +7,11 @@
  * cannot: 999 before 101 on shared handlers, abandonment and redial, and load that changes from
  * hour to hour (a queue left at 09:00 is still there at 10:00).
  */
-import { staffingRequirement } from '../demand/requirement.ts';
+import { staffingRequirement } from '../plan/requirement.ts';
 import { simCalendar, weekdayOfDay } from '../model/calendar-time.ts';
 import { deskCapacity } from '../model/desks.ts';
-import { WEEKDAYS, type Scenario, type Shift } from '../scenario/index.ts';
+import type { Scenario, Shift } from '../scenario/index.ts';
+import { WEEKDAYS } from '../shared/time.ts';
 import type { ReplicationStats } from '../stats/replication.ts';
 import { erlangC } from '../stats/erlang.ts';
 import { HOURS_OF_WEEK } from './coverage.ts';

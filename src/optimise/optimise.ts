@@ -16,6 +16,7 @@ import type { Highs } from 'highs';
 import { buildReport, type Report } from '../model/report.ts';
 import { rotaCost } from '../model/rota.ts';
 import { optimiseSchema, type Scenario, type Shift } from '../scenario/index.ts';
+import { WEEKDAYS } from '../shared/time.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import type { ReplicationStats } from '../stats/replication.ts';
 import { describeChanges } from './changes.ts';
@@ -100,8 +101,7 @@ export class OptimiseInputError extends Error {
   }
 }
 
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-export const hourLabel = (h: number) => `${DAYS[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00`;
+export const hourLabel = (h: number) => `${WEEKDAYS[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00`;
 /** Digital-desk staff hours per hour of online work at the start (a utilisation of 85 %). */
 export const ONLINE_START_FACTOR = 1 / 0.85;
 /** How far above a standard's share the staffing first aims; cuts raise it by what the rota fell short. */

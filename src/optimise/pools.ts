@@ -6,7 +6,7 @@
  * target in hours, is a day's work for the online-skilled groups rather than an hourly head count.
  */
 import { groupsOf, type Scenario } from '../scenario/index.ts';
-import { PHONE, type PhoneChannel } from '../demand/requirement.ts';
+import { PHONE, type PhoneChannel } from '../plan/requirement.ts';
 
 export interface PhonePool {
   channel: PhoneChannel;

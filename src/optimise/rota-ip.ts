@@ -6,7 +6,8 @@
  * week differ from the current rota.
  */
 import type { Highs } from 'highs';
-import { groupsOf, WEEKDAYS, type Scenario, type Shift } from '../scenario/index.ts';
+import { groupsOf, type Scenario, type Shift } from '../scenario/index.ts';
+import { WEEKDAYS } from '../shared/time.ts';
 import { HOURS_OF_WEEK } from './coverage.ts';
 import { solveCovering, type Column, type CoveringResult, type Row } from './covering-ip.ts';
 import type { PhoneRequirement } from './iterative-staffing.ts';

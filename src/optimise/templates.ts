@@ -4,7 +4,8 @@
  * Without templates in the scenario they are derived from the current rota: each group keeps its
  * shift lengths and break plans and may start on any hour, one day at a time.
  */
-import { groupsOf, WEEKDAYS, type Scenario, type Shift, type ShiftTemplate } from '../scenario/index.ts';
+import { groupsOf, type Scenario, type Shift, type ShiftTemplate } from '../scenario/index.ts';
+import { WEEKDAYS } from '../shared/time.ts';
 import { shiftCoverage, type ShiftCoverage } from './coverage.ts';
 
 export interface Candidate {

@@ -40,7 +40,7 @@ describe('occsim optimise', () => {
   }, 120_000);
 
   it('prints a readable summary: cost against the bound, standards, what changed', () => {
-    const r = occsim(['optimise', small, '-r', '2', '--workers', '1', '--no-sipp']);
+    const r = occsim(['optimise', small, '-r', '3', '--workers', '1', '--no-sipp']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Small control room: proposed rota\n/);
     expect(r.stdout).toMatch(/cost per week +£[\d,]+ \(current £29,120; LP lower bound £[\d,]+, gap [\d.]+ %\)/);
