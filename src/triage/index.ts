@@ -9,6 +9,9 @@ export {
   COMBINATIONS,
   GRADE_NAMES,
   QUESTION_PROMPTS,
+  LEVEL_MEANINGS,
+  QUESTION_DIRECTIONS,
+  RESPONSE_WORDS,
   answersToIndex,
   indexToAnswers,
   type Level,
@@ -17,6 +20,7 @@ export {
   type Grade,
   type Response,
   type TriageOutcome,
+  type Direction,
 } from './levels.ts';
 export {
   policySchema,
@@ -48,5 +52,7 @@ export {
   TableSampler,
   type TriageSampler,
 } from './sampler.ts';
+export { expectedGradeMix, type GradeMix } from './grade-mix.ts';
+export { OFFICER_SENT, IMMEDIATE, type PublishedShare } from './calibration.ts';
 export { caseLibrary, caseSchema, findCase, type TrainingCase } from './cases.ts';
 export { chartNodes, stateKeyOf, type ChartNode } from './chart.ts';

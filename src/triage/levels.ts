@@ -64,3 +64,74 @@ export const QUESTION_PROMPTS: Record<Question, string> = {
   vulnerability: 'Vulnerability: how vulnerable are the people involved (age, health, care, repeat victim)?',
   engagement: 'Engagement: what does the caller need from us, and what does it take to keep them engaged?',
 };
+
+/**
+ * What each level of each question means, in one line: the words a trainer reads out and a trainee
+ * checks an answer against. The default policy's weights and rules follow these meanings.
+ */
+export const LEVEL_MEANINGS: Record<Question, Record<Level, string>> = {
+  threat: {
+    none: 'No one is threatening anyone.',
+    low: 'Words or behaviour that worry the caller, with no sign they will be acted on.',
+    medium: 'A credible threat of harm, but not now: the person is not there or not able to act at once.',
+    high: 'A threat to life or of serious harm now: an attack under way, a weapon, someone at the door.',
+  },
+  harm: {
+    none: 'No harm done and none to be expected.',
+    low: 'Minor loss, damage or distress.',
+    medium: 'Injury, significant loss or lasting distress.',
+    high: 'Serious injury, sexual assault or harm that cannot be undone.',
+  },
+  risk: {
+    none: 'Nothing suggests harm will happen or happen again.',
+    low: 'Harm is possible but unlikely soon.',
+    medium: 'Harm is likely unless something changes (history, escalation, access to the victim).',
+    high: 'Harm is likely now or within hours without police action.',
+  },
+  investigation: {
+    none: 'No evidence, suspect or scene to secure.',
+    low: 'Details to record; an enquiry can follow later.',
+    medium: 'A scene, witnesses or CCTV need an officer, but the evidence will keep for an appointment.',
+    high: 'Suspects nearby or evidence (forensic, a fresh scene) lost unless an officer goes promptly.',
+  },
+  vulnerability: {
+    none: 'Adults able to look after themselves.',
+    low: 'Some need: older, alone, distressed; a partner agency may help.',
+    medium: 'Clearly vulnerable: a child, mental ill health, a repeat victim.',
+    high: 'Unable to protect themselves: a child at risk, missing from care, a person in crisis.',
+  },
+  engagement: {
+    none: 'The caller needs nothing beyond the report.',
+    low: 'Wants updates or advice.',
+    medium: 'Needs support to stay engaged: reluctant, frightened, or let down before.',
+    high: 'At risk of withdrawing altogether without specialist support.',
+  },
+};
+
+/** Which way a question moves the outcome as its level rises. */
+export type Direction = 'urgency' | 'attendance' | 'none';
+
+/** The direction of each question, as the default policy follows it; a test pins it on the table. */
+export const QUESTION_DIRECTIONS: Record<Question, { direction: Direction; why: string }> = {
+  threat: { direction: 'urgency', why: 'a threat is about how soon harm may come: a high threat is grade 1 at once, a credible one grade 2' },
+  harm: { direction: 'urgency', why: 'serious harm needs officers there; with high risk, at once' },
+  risk: { direction: 'urgency', why: 'the likelier harm is soon, the sooner an officer must be there' },
+  investigation: {
+    direction: 'attendance',
+    why: 'evidence needs an officer to gather it: by appointment, or within the hour when it will otherwise be lost; it never makes a call an emergency on its own',
+  },
+  vulnerability: { direction: 'urgency', why: 'the less able someone is to protect themselves, the sooner someone must be with them' },
+  engagement: {
+    direction: 'none',
+    why: 'engagement is about keeping the person engaged (updates, victim services), not how fast to attend: it never changes the grade',
+  },
+};
+
+/** The response of each code, in words. */
+export const RESPONSE_WORDS: Record<Response, string> = {
+  'deploy-now': 'send officers now (immediate attendance)',
+  'within-hour': 'send officers within the hour',
+  appointment: 'book an appointment with an officer',
+  'resolve-by-phone': 'resolve on the phone, no officer sent',
+  refer: 'refer to a partner agency, no officer sent',
+};

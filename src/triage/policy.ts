@@ -89,7 +89,8 @@ export function gradeAssessment(policy: Policy, assessment: Assessment): TriageO
     candidates.push({ grade: policy.domesticAbuse.leastUrgentGrade, reason: 'domestic abuse is never resolved by phone alone' });
   }
   const present = fourPresent(assessment);
-  if (flags.stalking && present >= policy.stalking.minPresent) {
+  const stalkingCause = policy.stalking.when === undefined || conditionsHold(policy.stalking.when, answers);
+  if (flags.stalking && present >= policy.stalking.minPresent && stalkingCause) {
     candidates.push({ grade: policy.stalking.leastUrgentGrade, reason: `${present} of the FOUR stalking markers are present` });
   }
   const score = scoreOf(policy, answers);

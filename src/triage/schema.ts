@@ -87,9 +87,11 @@ export const policySchema = record(
       {
         fourMinutes: minutes,
         minPresent: z.literal([1, 2, 3, 4], expecting('how many of the FOUR must be present, 1|2|3|4')),
+        /** The answers that must also hold for the floor (the cause beyond the markers); none: markers alone. */
+        when: conditionsSchema.optional(),
         leastUrgentGrade: grade,
       },
-      'stalking { fourMinutes, minPresent, leastUrgentGrade }',
+      'stalking { fourMinutes, minPresent, when?, leastUrgentGrade }',
     ),
   },
   'a THRIVE policy object',

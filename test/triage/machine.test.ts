@@ -36,10 +36,16 @@ describe('thriveMachine', () => {
     expect(outcome.rationale).toMatch(/DASH/);
   });
 
-  it('asks the FOUR stalking questions and grades a full FOUR pattern at least priority', () => {
-    const { steps, outcome } = assess(defaultPolicy, { stalking: true }, none);
+  it('asks the FOUR stalking questions and grades a full FOUR pattern with some risk at least priority', () => {
+    const { steps, outcome } = assess(defaultPolicy, { stalking: true }, { ...none, risk: 'low' });
     expect(asked(steps).slice(-5)).toEqual(['four.fixated', 'four.obsessive', 'four.unwanted', 'four.repeated', 'done']);
     expect(outcome).toMatchObject({ grade: 2, extraMinutes: defaultPolicy.stalking.fourMinutes });
+  });
+
+  it('applies no stalking floor without the cause the policy names (FOUR markers but no risk at all)', () => {
+    const { outcome } = assess(defaultPolicy, { stalking: true }, none);
+    expect(outcome.grade).toBe(4);
+    expect(outcome.rationale).toMatch(/4 of 4 present/);
   });
 
   it('applies no stalking floor when fewer FOUR markers than the policy needs are present', () => {
@@ -60,9 +66,9 @@ describe('thriveMachine', () => {
   });
 
   it('grades by the most urgent matching rule and names it in the rationale', () => {
-    const { outcome } = assess(defaultPolicy, {}, { ...none, harm: 'high', risk: 'medium' });
+    const { outcome } = assess(defaultPolicy, {}, { ...none, harm: 'high', risk: 'high' });
     expect(outcome.grade).toBe(1);
-    expect(outcome.rationale).toContain('serious harm is happening');
+    expect(outcome.rationale).toContain('serious harm is being done');
   });
 
   it('grades by the concern score when no rule is more urgent', () => {

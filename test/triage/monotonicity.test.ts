@@ -34,6 +34,7 @@ const policy: fc.Arbitrary<Policy> = fc
     da: grade,
     stalking: grade,
     minPresent: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+    stalkingWhen: fc.option(conditions, { nil: undefined }),
   })
   .map((r) =>
     policySchema.parse({
@@ -43,7 +44,7 @@ const policy: fc.Arbitrary<Policy> = fc
       rules: r.rules,
       referral: { when: r.referral, minutes: 10, because: 'partner agency' },
       domesticAbuse: { dashMinutes: 20, leastUrgentGrade: r.da },
-      stalking: { fourMinutes: 5, minPresent: r.minPresent, leastUrgentGrade: r.stalking },
+      stalking: { fourMinutes: 5, minPresent: r.minPresent, leastUrgentGrade: r.stalking, ...(r.stalkingWhen ? { when: r.stalkingWhen } : {}) },
     }),
   );
 

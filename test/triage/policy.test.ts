@@ -45,7 +45,7 @@ describe('policySchema', () => {
     delete (p as Record<string, unknown>)['stalking'];
     expect(problems(policySchema, p)).toEqual([
       'domesticAbuse.dashMinutes: expected a number of minutes, got "20"',
-      'stalking: expected stalking { fourMinutes, minPresent, leastUrgentGrade }, got nothing',
+      'stalking: expected stalking { fourMinutes, minPresent, when?, leastUrgentGrade }, got nothing',
       'unknown field "colour"',
     ]);
   });
