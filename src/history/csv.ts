@@ -22,6 +22,7 @@ import {
   type ProblemReason,
 } from './types.ts';
 
+
 export const MAX_PROBLEMS = 200;
 
 const ALIASES: Record<string, string> = {
@@ -135,7 +136,8 @@ export class HistoryAccumulator {
     day[time.hour]! += count;
     const callType = this.col.callType >= 0 ? fields[this.col.callType]?.trim() : undefined;
     if (callType) {
-      const types = (this.callTypes[channel] ??= {});
+      // No prototype: a call type named "constructor" or "__proto__" is just a name.
+      const types = (this.callTypes[channel] ??= Object.create(null) as Record<string, number>);
       types[callType] = (types[callType] ?? 0) + count;
     }
     this.used++;

@@ -13,6 +13,7 @@ import { civilDate, isoDate, parseIsoDate, weekday } from './dates.ts';
 import type { ChannelFit, DemandFit } from './fit.ts';
 import { SpecialDays, type UserEvent } from './special.ts';
 import { CHANNELS, type Channel } from './types.ts';
+import { own } from '../shared/own.ts';
 
 /** Multipliers a preset applies; every number is an editable assumption. */
 export interface PresetFactors {
@@ -178,7 +179,7 @@ function mixFor(counts: Record<string, number> | undefined, shift: Record<string
   if (total === 0) return undefined;
   const raw = Object.entries(counts)
     .filter(([id]) => /^[A-Za-z0-9][\w-]*$/.test(id))
-    .map(([id, n]) => [id, (n / total) * (shift?.[id] ?? 1)] as const);
+    .map(([id, n]) => [id, (n / total) * (own(shift, id) ?? 1)] as const);
   const sum = raw.reduce((a, [, v]) => a + v, 0);
   return Object.fromEntries(raw.map(([id, v]) => [id, round(v / sum, 4)]));
 }

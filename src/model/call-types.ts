@@ -5,6 +5,7 @@
  */
 import { discrete, sampler, type Random, type Sampler } from '../engine/index.ts';
 import { CHANNELS, PHONE_CHANNELS, type Channel, type Scenario } from '../scenario/index.ts';
+import { own } from '../shared/own.ts';
 
 export const GENERAL_TYPE = 'general';
 
@@ -48,9 +49,9 @@ export function callTypeTables(s: Scenario): CallTypeTables {
         handling.push(() => 0);
         continue;
       }
-      const own = h.byCallType[id];
-      const talk: Sampler = sampler(own?.talkMinutes ?? h.talkMinutes);
-      const wrap: Sampler = sampler(own?.wrapMinutes ?? h.wrapMinutes);
+      const ownHandling = own(h.byCallType, id);
+      const talk: Sampler = sampler(ownHandling?.talkMinutes ?? h.talkMinutes);
+      const wrap: Sampler = sampler(ownHandling?.wrapMinutes ?? h.wrapMinutes);
       handling.push((random) => 60 * (talk(random) + wrap(random)));
     }
   }

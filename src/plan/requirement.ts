@@ -17,6 +17,7 @@ import { simCalendar, dateOfDay, weekdayOfDay } from '../model/calendar-time.ts'
 import { deskCapacity } from '../model/desks.ts';
 import { groupsOf, type Scenario } from '../scenario/index.ts';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, WEEKDAYS } from '../shared/time.ts';
+import { own } from '../shared/own.ts';
 
 export const PHONE = ['999', '101'] as const;
 export type PhoneChannel = (typeof PHONE)[number];
@@ -91,10 +92,10 @@ export function staffingRequirement(scenario: Scenario, options: RequirementOpti
     }
     const mix = mixOf(demand.mix);
     const aht = 60 * mix.reduce((s, [id, share]) => {
-      const own = handling.byCallType[id];
-      return s + share * (meanOf((own?.talkMinutes ?? handling.talkMinutes) as DistSpec) + meanOf((own?.wrapMinutes ?? handling.wrapMinutes) as DistSpec));
+      const byType = own(handling.byCallType, id);
+      return s + share * (meanOf((byType?.talkMinutes ?? handling.talkMinutes) as DistSpec) + meanOf((byType?.wrapMinutes ?? handling.wrapMinutes) as DistSpec));
     }, 0);
-    const diverted = mix.reduce((s, [id, share]) => s + share * (scenario.diversion[channel]?.[id] ?? 0), 0);
+    const diverted = mix.reduce((s, [id, share]) => s + share * (own(scenario.diversion[channel], id) ?? 0), 0);
     const patience = scenario.patience[channel];
     const patienceSeconds = patience ? 60 * meanOf(patience as DistSpec) : null;
     const target = scenario.targets[channel];

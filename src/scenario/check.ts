@@ -2,7 +2,7 @@
  * Rules that relate one field to another, run after the schema: references between sections,
  * orderings, and demand that nothing could answer. Each returns problems with field paths.
  */
-import { distProblems, type DistSpec } from '../engine/index.ts';
+import { distProblems, meanOf, type DistSpec } from '../engine/index.ts';
 import { CHANNELS, PHONE_CHANNELS, type Channel, type Scenario } from './schema.ts';
 import type { Problem } from '../shared/problems.ts';
 import { groupsOf, skillsOf } from './staff-groups.ts';
@@ -41,6 +41,15 @@ export function crossCheck(s: Scenario): Problem[] {
     const mix = s.demand.channels[c]?.mix;
     if (mix && !Object.values(mix).some((w) => w > 0)) add(`demand.channels.${c}.mix`, 'expected at least one call type with a share > 0');
   }
+  for (const c of PHONE_CHANNELS) {
+    const redial = s.redial[c];
+    const patience = s.patience[c];
+    // Every caller who gives up at once rings back at once, forever: simulated time stands still.
+    if (redial && patience && redial.probability >= 1 && meanOf(redial.delayMinutes as DistSpec) === 0 && meanOf(patience as DistSpec) === 0)
+      add(`redial.${c}.delayMinutes`, 'expected a delay > 0 (or a probability < 1): with patience 0, probability 1 and no delay, callers would ring back forever at the same instant');
+  }
+  factorProblems('demand', s.demand, add);
+  for (const c of CHANNELS) if (s.demand.channels[c]) factorProblems(`demand.channels.${c}`, s.demand.channels[c], add);
   if (s.redial['online']) add('redial.online', 'online reports do not abandon, so they cannot redial');
   if (s.patience['online']) add('patience.online', 'online reports do not abandon; remove this or use the online target');
 
@@ -59,10 +68,23 @@ export function crossCheck(s: Scenario): Problem[] {
     st.shifts?.forEach((shift, i) => {
       if (!ids.has(shift.group))
         add(`staffing.shifts.${i}.group`, `expected one of ${[...ids].map((x) => `"${x}"`).join(' | ') || 'the groups'}, got "${shift.group}"`);
+      const days = new Set<string>();
+      shift.days.forEach((d, j) => {
+        if (days.has(d)) add(`staffing.shifts.${i}.days.${j}`, `expected each weekday once, got "${d}" twice`);
+        days.add(d);
+      });
       shift.breaks.forEach((b, j) => {
         if (b.afterMinutes + b.minutes > shift.hours * 60)
           add(`staffing.shifts.${i}.breaks.${j}`, `break ends after the shift (${shift.hours} h)`);
       });
+      // Overlapping breaks would take the same people off twice, i.e. staff from other shifts.
+      const order = shift.breaks.map((b, j) => ({ ...b, j })).sort((a, b) => a.afterMinutes - b.afterMinutes);
+      for (let k = 1; k < order.length; k++) {
+        const before = order[k - 1]!;
+        const b = order[k]!;
+        if (b.afterMinutes < before.afterMinutes + before.minutes)
+          add(`staffing.shifts.${i}.breaks.${b.j}.afterMinutes`, `expected a break that starts after break ${before.j} ends (${before.afterMinutes + before.minutes} min), got ${b.afterMinutes}`);
+      }
     });
   }
 
@@ -101,4 +123,12 @@ function optimiseProblems(s: Scenario): Problem[] {
   for (const g of Object.keys(o.maxOnDuty))
     if (!ids.has(g)) problems.push({ path: `optimise.maxOnDuty.${g}`, message: `${known}, got "${g}"` });
   return problems;
+}
+
+/** A profile that is all zeros would silently give the channel no demand at all. */
+function factorProblems(path: string, d: { hourOfWeek?: readonly number[] | string | undefined; month?: readonly number[] | string | undefined }, add: (path: string, message: string) => void) {
+  for (const key of ['hourOfWeek', 'month'] as const) {
+    const f = d[key];
+    if (Array.isArray(f) && !f.some((x) => x > 0)) add(`${path}.${key}`, `expected at least one factor > 0, got all ${f.length} zero (set callsPerDay to 0 for no demand)`);
+  }
 }

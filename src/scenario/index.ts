@@ -7,16 +7,20 @@ import { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { crossCheck } from './check.ts';
 import { problemsFromZod, type Problem } from '../shared/problems.ts';
+import { shapeProblems } from './input-shape.ts';
 
 export * from './schema.ts';
 export { groupsOf, skillsOf, FIXED_GROUP_ID } from './staff-groups.ts';
 export { formatProblem, type Problem } from '../shared/problems.ts';
+export { scenarioText, MAX_SCENARIO_BYTES } from './text.ts';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
 export function parseScenario(json: unknown): ParseResult {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return { ok: false, problems: [{ path: '', message: `expected a scenario object, got ${Array.isArray(json) ? 'a list' : json === null ? 'null' : typeof json}` }] };
+  const shape = shapeProblems(json);
+  if (shape.length) return { ok: false, problems: shape };
   const parsed = scenarioSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
   const problems = crossCheck(parsed.data);
@@ -27,7 +31,8 @@ export function parseScenario(json: unknown): ParseResult {
 export function parseScenarioText(text: string): ParseResult {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark is how some editors start a UTF-8 file; it is not part of the JSON.
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
   }

@@ -17,6 +17,12 @@ export const PHONE_CHANNELS = ['999', '101'] as const;
 const nonNegative = () => z.number().min(0).max(1e12);
 const positive = () => z.number().gt(0).max(1e12);
 const share = () => z.number().min(0).max(1);
+/**
+ * Staff on one shift, in `fixed`, or desks in a room: a national control room has a few hundred, so
+ * ten thousand is generous, and it is a count the model holds exactly.
+ */
+export const MAX_HEADCOUNT = 10_000;
+const headcount = () => z.number().int().min(0).max(MAX_HEADCOUNT);
 const wholeNonNegative = () => z.number().int().min(0).max(1e6);
 const isoDate = () =>
   z.iso.date({ error: (issue) => `expected a date as YYYY-MM-DD, got ${JSON.stringify(issue.input)}` });
@@ -136,13 +142,13 @@ export const shiftSchema = z.strictObject({
   start: clock(),
   hours: z.number().gt(0).max(24),
   days: z.array(z.enum(WEEKDAYS)).min(1).default([...WEEKDAYS]),
-  staff: wholeNonNegative(),
+  staff: headcount(),
   breaks: z.array(breakSchema).default([]),
 });
 
 export const staffingSchema = z.strictObject({
   /** A constant number of all-skilled handlers on duty, instead of groups and shifts. */
-  fixed: wholeNonNegative().optional(),
+  fixed: headcount().optional(),
   groups: z.array(groupSchema).optional(),
   shifts: z.array(shiftSchema).optional(),
   /** Share of rostered staff absent (sickness, training, abstraction), drawn per shift per day. */
@@ -153,9 +159,9 @@ export const deskPeriodSchema = z.strictObject({
   from: isoDate().optional(),
   to: isoDate().optional(),
   /** Desks usable at once; staff beyond them cannot take calls. */
-  usable: wholeNonNegative(),
+  usable: headcount(),
   /** Staff on duty at any moment who are shielding and so not on the floor. */
-  shielding: wholeNonNegative().default(0),
+  shielding: headcount().default(0),
   /** Share of the desk-based staff on duty who are shielding (scales with the size of the floor). */
   shieldingShare: z.number().min(0).max(0.9).default(0),
 });
@@ -191,7 +197,7 @@ export const optimiseSchema = z.strictObject({
   /** No hour of the week below this share answered in target (judged on the mean), per phone channel. */
   hourFloor: z.strictObject({ '999': share().optional(), '101': share().optional() }).default({}),
   /** Most staff of a group on duty at once, by group id. */
-  maxOnDuty: z.record(id(), wholeNonNegative()).default({}),
+  maxOnDuty: z.record(id(), headcount()).default({}),
   /** Keep the current rota: change at most this many person-shifts a week (one person on one shift on one day). */
   maxChanges: wholeNonNegative().optional(),
   /** Replications per simulation while optimising, and measured weeks in each. */
@@ -206,7 +212,10 @@ export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
   description: z.string().optional(),
-  seed: z.union([z.string(), z.number()]).transform(String).optional(),
+  seed: z
+    .union([z.string().max(200), z.number()], { error: (issue) => `expected text or a number, got ${issue.input === null ? 'null' : Array.isArray(issue.input) ? 'a list' : typeof issue.input}` })
+    .transform(String)
+    .optional(),
   horizon: z.strictObject({
     startDate: isoDate().default('2025-01-06'),
     days: z.number().int().min(1).max(36_600),

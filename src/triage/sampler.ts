@@ -11,6 +11,7 @@ import { compileOutcomeTable, type TableContext } from './compile.ts';
 import { COMBINATIONS, QUESTIONS, type TriageOutcome } from './levels.ts';
 import { defaultPolicy } from './policy.ts';
 import { answerMixSchema, type AnswerMix, type CallTypeMix, type Policy, type TriageConfig } from './schema.ts';
+import { own } from '../shared/own.ts';
 
 const seedFileSchema = z.strictObject({ source: z.string(), notes: z.array(z.string()), mix: answerMixSchema });
 
@@ -94,7 +95,7 @@ export class TableSampler implements TriageSampler {
   ) {
     const fallback = mix['default'];
     if (!fallback) throw new Error('THRIVE answer mix has no "default" entry for unknown call types');
-    this.profiles = callTypes.map((id) => profileOf(policy, mix[id] ?? fallback));
+    this.profiles = callTypes.map((id) => profileOf(policy, own(mix, id) ?? fallback));
   }
 
   sample(callType: number, random: () => number): TriageOutcome {
@@ -126,7 +127,7 @@ export class TableSampler implements TriageSampler {
  */
 export function createTriageSampler(config: TriageConfig, callTypeIds: readonly string[]): TableSampler {
   const mix: AnswerMix = { ...defaultAnswerMix };
-  for (const [id, entry] of Object.entries(config.answerMix ?? {})) mix[id] = { context: defaultAnswerMix[id]?.context, ...entry };
+  for (const [id, entry] of Object.entries(config.answerMix ?? {})) mix[id] = { context: own(defaultAnswerMix, id)?.context, ...entry };
   return new TableSampler(callTypeIds, config.policy ?? defaultPolicy, mix);
 }
 
