@@ -6,18 +6,22 @@
  *   holidays YEAR [--json]
  * Import problems (rows read, skipped and why) go to stderr, the result to stdout.
  */
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseFlags, intFlag } from './args.ts';
 import { InputError } from './errors.ts';
 import { HeaderError, parseHistory } from '../history/csv.ts';
 import { fitDemand, type ChannelFit, type DemandFit } from '../history/fit.ts';
 import { bankHolidays } from '../history/holidays.ts';
-import { synthHistory } from '../history/synth.ts';
+import { SYNTH_SHAPE, synthHistory } from '../history/synth.ts';
 import { forecastDemand, PRESETS, type PresetName } from '../history/forecast.ts';
 import { REASON_TEXT, type HistoryImport, type ProblemReason } from '../history/types.ts';
 import type { UserEvent } from '../history/special.ts';
 import { WEEKDAYS } from '../shared/time.ts';
+import { MAX_HORIZON_DAYS } from '../scenario/index.ts';
+import { capAbove, roughly } from '../model/run-size.ts';
+import { SIZE_FLAGS, SIZE_HELP, maxCallsFlag } from './run-size.ts';
+import { regularFile } from './scenario-file.ts';
 
 const HELP = `Usage:
   occsim demand fit FILE [--json] [--detail] [--event YYYY-MM-DD=NAME ...] [--strict]
@@ -28,6 +32,7 @@ const HELP = `Usage:
       Fit, then forecast a period as a scenario "demand" section with a prediction interval.
   occsim demand synth [--days 365] [--seed 1] [--start 2024-01-01] [--trend 0] [--scale 1] [--out FILE]
       Write a synthetic, seeded history (one row per call, ~1,780 calls a day × scale) to FILE or stdout.
+  ${SIZE_HELP.trim()}
   occsim demand holidays YEAR [--json]
       England and Wales bank holidays of YEAR.`;
 
@@ -64,7 +69,7 @@ function parseEvents(values: string[] | undefined): UserEvent[] {
 
 async function importFile(file: string | undefined): Promise<HistoryImport> {
   if (!file) throw new InputError('expected a CSV file of call history');
-  if (!existsSync(file)) throw new InputError(`${file}: no such file`);
+  await regularFile(file);
   const showProgress = process.stderr.isTTY;
   try {
     const history = await parseHistory(createReadStream(file, { encoding: 'utf8' }), {
@@ -169,6 +174,8 @@ async function forecast(args: string[]): Promise<number> {
   });
   if (!values.start) throw new InputError('--start YYYY-MM-DD is required');
   const days = intFlag('days', values.days, 7);
+  // The forecast is a scenario's demand section, so its horizon must be one a scenario may have.
+  if (days > MAX_HORIZON_DAYS) throw new InputError(`--days: expected at most ${MAX_HORIZON_DAYS.toLocaleString('en')} (a scenario's longest horizon), got ${days}`);
   const preset = values.preset;
   if (preset !== undefined && !(preset in PRESETS)) {
     throw new InputError(`--preset: expected one of ${Object.keys(PRESETS).join(', ')}, got "${preset}"`);
@@ -205,12 +212,19 @@ async function synth(args: string[]): Promise<number> {
     trend: { type: 'string' },
     scale: { type: 'string' },
     out: { type: 'string' },
+    ...SIZE_FLAGS,
   });
   const trend = values.trend === undefined ? 0 : Number(values.trend);
   if (!Number.isFinite(trend) || trend <= -1) throw new InputError(`--trend: expected a yearly growth such as 0.05, got "${values.trend}"`);
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (!Number.isFinite(scale) || scale <= 0) throw new InputError(`--scale: expected a multiplier of the ~1,780 calls a day such as 0.1, got "${values.scale}"`);
   const options = { days: intFlag('days', values.days, 365), seed: values.seed ?? '1', start: values.start ?? '2024-01-01', trendPerYear: trend, scale };
+  // One row per call: the size of the file is known before the first row is written.
+  const perDay = Object.values(SYNTH_SHAPE).reduce((sum, c) => sum + c.callsPerDay, 0) * scale;
+  const rows = perDay * options.days * Math.max(1, Math.pow(1 + trend, options.days / 365));
+  const maxCalls = maxCallsFlag(values['max-calls']);
+  if (!(rows <= maxCalls))
+    throw new InputError(`run size: about ${roughly(rows)} rows (one per call), past the cap of ${roughly(maxCalls)}; pass --max-calls ${capAbove(rows).toExponential()} to write them anyway`);
   let chunks: Generator<string>;
   try {
     chunks = synthHistory(options);
@@ -218,7 +232,7 @@ async function synth(args: string[]): Promise<number> {
   } catch (error) {
     throw new InputError((error as Error).message);
   }
-  const sink = values.out ? createWriteStream(values.out) : process.stdout;
+  const sink = values.out ? await openOutput(values.out) : process.stdout;
   // A reader that stops early (occsim demand synth | head) closes the pipe: stop quietly.
   let closed = false;
   const write = async (s: string) => {
@@ -226,7 +240,7 @@ async function synth(args: string[]): Promise<number> {
       if (!sink.write(s)) await once(sink, 'drain'); // rejects on an 'error' event
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EPIPE') closed = true;
-      else throw error;
+      else throw new InputError(`cannot write ${values.out ? `"${values.out}"` : 'the output'}: ${(error as Error).message}`);
     }
   };
   await write('timestamp,channel,callType\n');
@@ -240,6 +254,18 @@ async function synth(args: string[]): Promise<number> {
     process.stderr.write(`wrote ${options.days} days of synthetic calls to ${values.out}\n`);
   }
   return 0;
+}
+
+/** A file to write, opened before any work so a missing folder or a directory is reported at once. */
+async function openOutput(path: string) {
+  const stream = createWriteStream(path);
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`--out: cannot write "${path}": ${code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}`);
+  }
+  return stream;
 }
 
 async function holidays(args: string[]): Promise<number> {

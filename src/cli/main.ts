@@ -23,7 +23,21 @@ export function usage(): string {
   return ['Usage: occsim <command> [options]', '', 'Commands:', ...rows, '', 'occsim <command> --help for details.'].join('\n');
 }
 
+/**
+ * A reader that stops early (`occsim run --json | head`) closes the pipe; the rest of the output
+ * has nowhere to go, which is not an error. Any other write failure is reported in one line.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') process.stderr.write(`occsim: cannot write output: ${error.message}\n`);
+      process.exit(error.code === 'EPIPE' ? 0 : EXIT_FAILURE);
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n');
@@ -42,7 +56,9 @@ export async function main(argv: string[]): Promise<number> {
       for (const p of error.problems) process.stderr.write(`  ${p}\n`);
       return EXIT_BAD_INPUT;
     }
-    process.stderr.write(`occsim ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    // A bug, not bad input: one line for the user; the stack only when asked for (OCCSIM_DEBUG=1).
+    const detail = process.env['OCCSIM_DEBUG'] ? ((error as Error).stack ?? String(error)) : ((error as Error).message ?? String(error));
+    process.stderr.write(`occsim ${name}: internal error: ${detail}\n`);
     return EXIT_FAILURE;
   }
 }

@@ -8,20 +8,21 @@ import { formatProblem, parseScenario } from '../scenario/index.ts';
 import { parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 import { formatReport } from './format.ts';
-import type { ShardFile } from './run.ts';
+import { checkShard, type ShardFile } from './shard-file.ts';
 import { readText } from './scenario-file.ts';
 
+/** Shards can be large (one set of statistics per replication), but never gigabytes. */
+const MAX_SHARD_BYTES = 512 * 1024 * 1024;
+
 async function readShard(path: string): Promise<ShardFile> {
-  let file: ShardFile;
+  let json: unknown;
+  const text = await readText(path, MAX_SHARD_BYTES);
   try {
-    file = JSON.parse(await readText(path)) as ShardFile;
-  } catch (error) {
-    if (error instanceof InputError) throw error;
+    json = JSON.parse(text);
+  } catch {
     throw new InputError(`${path}: not valid JSON (expected a shard from "occsim run --shard K/N")`);
   }
-  if (file?.format !== 'occsim-shard' || !Array.isArray(file.results))
-    throw new InputError(`${path}: not an occsim shard file (expected the output of "occsim run --shard K/N")`);
-  return file;
+  return checkShard(json, path);
 }
 
 export default async function merge(args: string[]): Promise<number> {
@@ -29,14 +30,15 @@ export default async function merge(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new InputError('expected one or more shard files');
   const shards = await Promise.all(positionals.map(readShard));
   const first = shards[0]!;
-  const same = JSON.stringify(first.scenario);
   shards.forEach((s, i) => {
-    if (JSON.stringify(s.scenario) !== same) throw new InputError(`${positionals[i]}: a different scenario from ${positionals[0]}`);
+    if (s.digests.scenario !== first.digests.scenario) throw new InputError(`${positionals[i]}: a different scenario from ${positionals[0]}`);
     if (s.seed !== first.seed) throw new InputError(`${positionals[i]}: seed "${s.seed}", but ${positionals[0]} has "${first.seed}"`);
     if (s.replications !== first.replications)
       throw new InputError(`${positionals[i]}: ${s.replications} replications, but ${positionals[0]} has ${first.replications}`);
   });
   const results = shards.flatMap((s) => s.results);
+  const outside = results.find((r) => r.replication >= first.replications);
+  if (outside) throw new InputError(`replication ${outside.replication} is outside the run's ${first.replications} replications`);
   const seen = new Set(results.map((r) => r.replication));
   if (seen.size !== results.length) throw new InputError('a replication appears in more than one shard');
   const missing = Array.from({ length: first.replications }, (_, i) => i).filter((i) => !seen.has(i));

@@ -4,22 +4,23 @@
  * `occsim merge`.
  */
 import { buildReport } from '../model/report.ts';
-import type { ReplicationStats } from '../stats/replication.ts';
 import type { Scenario } from '../scenario/index.ts';
-import { intFlag, parseFlags } from './args.ts';
+import { parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 import { formatReport } from './format.ts';
+import { shardFile } from './shard-file.ts';
 import { runReplications } from './pool.ts';
 import { readText, loadScenarioFile } from './scenario-file.ts';
-import { availableParallelism } from 'node:os';
+import { SIZE_FLAGS, SIZE_HELP, checkRunSize, maxCallsFlag, replicationsFlag, workerCount } from './run-size.ts';
 
 export const RUN_HELP = `Usage: occsim run FILE [--replications N] [--seed S] [--workers N] [--shard K/N] [--json]
 
   --replications N  independent replications (default 10)
   --seed S          base seed (default: the scenario's seed, else "occsim")
-  --workers N       worker threads (default: cores, at most one per replication); results do not depend on it
+  --workers N       worker threads (default and at most: the cores, and one per replication); results do not depend on it
   --shard K/N       run replications K-1, K-1+N, ... and print a shard file for "occsim merge"
-  --json            print one JSON object instead of a table`;
+  --json            print one JSON object instead of a table
+${SIZE_HELP}`;
 
 export const RUN_FLAGS = {
   replications: { type: 'string', short: 'r' },
@@ -27,6 +28,7 @@ export const RUN_FLAGS = {
   workers: { type: 'string', short: 'w' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  ...SIZE_FLAGS,
 } as const;
 
 export interface Prepared {
@@ -57,16 +59,6 @@ export function parseShard(value: string | undefined): { k: number; n: number } 
   return { k, n };
 }
 
-export interface ShardFile {
-  format: 'occsim-shard';
-  version: 1;
-  scenario: unknown;
-  seed: string;
-  replications: number;
-  shard: string;
-  results: ReplicationStats[];
-}
-
 export function timing(start: number, replications: number, workers: number) {
   const wallSeconds = (performance.now() - start) / 1000;
   return { wallSeconds: Number(wallSeconds.toFixed(3)), replicationsPerSecond: Number((replications / wallSeconds).toFixed(2)), workers };
@@ -76,18 +68,19 @@ export default async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, { ...RUN_FLAGS, shard: { type: 'string' } });
   if (values.help) return (process.stdout.write(RUN_HELP + '\n'), 0);
   if (positionals.length !== 1) throw new InputError('expected one scenario FILE', [RUN_HELP]);
-  const replications = intFlag('replications', values.replications, 10);
+  const replications = replicationsFlag(values.replications, 10);
   const shard = parseShard(values.shard);
+  const maxCalls = maxCallsFlag(values['max-calls']);
   const { scenario, json, seed } = await prepare(positionals[0]!, values.seed);
   const all = Array.from({ length: replications }, (_, i) => i);
   const indices = shard ? all.filter((i) => i % shard.n === shard.k - 1) : all;
-  const workers = intFlag('workers', values.workers, Math.min(availableParallelism(), indices.length || 1));
+  checkRunSize([scenario], indices.length, maxCalls);
+  const workers = workerCount(values.workers, indices.length);
 
   const start = performance.now();
   const results = await runReplications(scenario, json, seed, indices, { workers, onProgress: progressReporter(scenario.name) });
   if (shard) {
-    const file: ShardFile = { format: 'occsim-shard', version: 1, scenario: json, seed, replications, shard: values.shard!, results };
-    process.stdout.write(JSON.stringify(file) + '\n');
+    process.stdout.write(JSON.stringify(shardFile(json, seed, replications, values.shard!, results)) + '\n');
     return 0;
   }
   const report = buildReport(scenario, seed, results);

@@ -1,16 +1,50 @@
-/** Reads and validates a scenario file for the command line; every failure is an InputError. */
-import { readFile } from 'node:fs/promises';
-import { formatProblem, parseScenarioText, type Scenario } from '../scenario/index.ts';
+/**
+ * Reads input files for the command line; every failure is an InputError that names the file.
+ * Only regular files are read: a FIFO or a device such as /dev/zero would block or never end. The
+ * bytes go through the same decoder and size cap as a file imported in the app or a share link.
+ */
+import { open, stat } from 'node:fs/promises';
+import { formatProblem, parseScenarioText, scenarioText, MAX_SCENARIO_BYTES, type Scenario } from '../scenario/index.ts';
 import { InputError } from './errors.ts';
 
-export async function readText(path: string): Promise<string> {
+function why(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+}
+
+/** Checks that `path` is a regular file and returns its size in bytes. */
+export async function regularFile(path: string): Promise<number> {
+  let info;
   try {
-    return await readFile(path, 'utf8');
+    info = await stat(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    throw new InputError(`cannot read "${path}": ${why}`);
+    throw new InputError(`cannot read "${path}": ${why(error)}`);
   }
+  if (info.isDirectory()) throw new InputError(`cannot read "${path}": it is a directory`);
+  if (!info.isFile()) throw new InputError(`cannot read "${path}": expected a regular file, got ${info.isFIFO() ? 'a pipe' : info.isSocket() ? 'a socket' : 'a device'}`);
+  return info.size;
+}
+
+export async function readText(path: string, maxBytes = MAX_SCENARIO_BYTES): Promise<string> {
+  const size = await regularFile(path);
+  if (size > maxBytes) throw new InputError(`cannot read "${path}": expected at most ${maxBytes.toLocaleString('en')} bytes, got ${size.toLocaleString('en')}`);
+  let bytes: Uint8Array;
+  try {
+    const file = await open(path, 'r');
+    try {
+      // Read no more than the cap even if the file grows while it is read.
+      const buffer = new Uint8Array(size + 1);
+      const { bytesRead } = await file.read(buffer, 0, size + 1, 0);
+      bytes = buffer.subarray(0, bytesRead);
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    throw new InputError(`cannot read "${path}": ${why(error)}`);
+  }
+  const text = scenarioText(bytes, maxBytes);
+  if (!text.ok) throw new InputError(`${path}: ${text.message}`);
+  return text.text;
 }
 
 export async function loadScenarioFile(path: string): Promise<Scenario> {

@@ -9,7 +9,7 @@ import { InputError } from './errors.ts';
 import { loadScenarioFile } from './scenario-file.ts';
 import { INTERVALS, staffingRequirement } from '../plan/requirement.ts';
 import { formulasVersusSimulation, type HourComparison } from '../plan/versus-simulation.ts';
-import { availableParallelism } from 'node:os';
+import { SIZE_FLAGS, SIZE_HELP, checkRunSize, maxCallsFlag, replicationsFlag, workerCount } from './run-size.ts';
 
 const HELP = `Usage: occsim staff FILE [--interval 15|30|60] [--days 7] [--json]
        occsim staff FILE --simulate [--replications 5] [--json]
@@ -18,7 +18,8 @@ const HELP = `Usage: occsim staff FILE [--interval 15|30|60] [--days 7] [--json]
   by Erlang C (no abandonment) and Erlang A (the scenario's patience), on the floor and rostered
   (after shrinkage), against the rota's staff on the floor. Short intervals are marked "short".
   --simulate runs the scenario too and sets the formulas beside the simulated service level for
-  each hour of the week: where they disagree, the simulation is the judge.`;
+  each hour of the week: where they disagree, the simulation is the judge.
+${SIZE_HELP}`;
 
 export default async function staff(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, {
@@ -29,6 +30,7 @@ export default async function staff(args: string[]): Promise<number> {
     replications: { type: 'string' },
     seed: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
+    ...SIZE_FLAGS,
   });
   if (values.help) {
     process.stdout.write(HELP + '\n');
@@ -39,7 +41,8 @@ export default async function staff(args: string[]): Promise<number> {
   const interval = intFlag('interval', values.interval, 30);
   if (!(INTERVALS as readonly number[]).includes(interval)) throw new InputError(`--interval: expected 15, 30 or 60 minutes, got ${interval}`);
   const days = intFlag('days', values.days, 7);
-  if (values.simulate) return simulate(file, values.replications, values.seed, values.json ?? false);
+  if (days > 366) throw new InputError(`--days: expected at most 366 days of intervals, got ${days}`);
+  if (values.simulate) return simulate(file, replicationsFlag(values.replications, 5), maxCallsFlag(values['max-calls']), values.seed, values.json ?? false);
   const scenario = await loadScenarioFile(file);
   const req = staffingRequirement(scenario, { intervalMinutes: interval, days });
 
@@ -67,17 +70,17 @@ export default async function staff(args: string[]): Promise<number> {
   return 0;
 }
 
-async function simulate(file: string, replicationsFlag: string | undefined, seedFlag: string | undefined, json: boolean): Promise<number> {
+async function simulate(file: string, replications: number, maxCalls: number, seedFlag: string | undefined, json: boolean): Promise<number> {
   // Loaded only here: the plain requirement needs none of the simulation.
   const { prepare, progressReporter } = await import('./run.ts');
   const { runReplications } = await import('./pool.ts');
   const { buildReport } = await import('../model/report.ts');
   const { simCalendar } = await import('../model/calendar-time.ts');
-  const replications = intFlag('replications', replicationsFlag, 5);
   const { scenario, json: raw, seed } = await prepare(file, seedFlag);
+  checkRunSize([scenario], replications, maxCalls);
   const req = staffingRequirement(scenario, { intervalMinutes: 60, days: 7 });
   const indices = Array.from({ length: replications }, (_, i) => i);
-  const workers = Math.min(availableParallelism(), replications);
+  const workers = workerCount(undefined, replications);
   const results = await runReplications(scenario, raw, seed, indices, { workers, onProgress: progressReporter(scenario.name) });
   const report = buildReport(scenario, seed, results);
   const hours = formulasVersusSimulation(req, simCalendar(scenario.horizon.startDate).startWeekday, report);

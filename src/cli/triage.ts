@@ -73,10 +73,6 @@ function parseContext(value: string | undefined): TableContext {
 }
 
 function printTable(policy: Policy, context: TableContext, json: boolean): void {
-  // `occsim triage --table | head` closes the pipe early; that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
   const table = compileOutcomeTable(policy, context);
   const rows = table.map((outcome, index) => ({ answers: indexToAnswers(index), grade: outcome.grade, response: outcome.response, rationale: outcome.rationale }));
   if (json) {

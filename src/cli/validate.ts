@@ -1,4 +1,4 @@
-/** `occsim validate FILE`: checks a scenario and explains every problem found. */
+/** `occsim validate FILE...`: checks every scenario file given and explains every problem found. */
 import { parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 import { loadScenarioFile } from './scenario-file.ts';
@@ -6,9 +6,18 @@ import { loadScenarioFile } from './scenario-file.ts';
 export default async function validate(args: string[]): Promise<number> {
   const { positionals } = parseFlags(args, {});
   if (positionals.length === 0) throw new InputError('expected one or more scenario files');
+  const bad: InputError[] = [];
   for (const file of positionals) {
-    const s = await loadScenarioFile(file);
-    process.stdout.write(`${file}: ok — "${s.name}", ${s.horizon.days} days\n`);
+    try {
+      const s = await loadScenarioFile(file);
+      process.stdout.write(`${file}: ok — "${s.name}", ${s.horizon.days} days\n`);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      // Keep going: a problem in one file should not hide the problems in the next.
+      bad.push(error);
+      process.stderr.write(`${error.message}\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
+    }
   }
-  return 0;
+  if (bad.length === 0) return 0;
+  throw new InputError(`${bad.length} of ${positionals.length} file${positionals.length === 1 ? '' : 's'} ha${bad.length === 1 ? 's' : 've'} problems`);
 }

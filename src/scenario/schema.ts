@@ -208,6 +208,9 @@ export const optimiseSchema = z.strictObject({
   cutRounds: z.number().int().min(0).max(30).default(4),
 });
 
+/** A century: longer horizons are a slip of the keyboard, and would stress date arithmetic. */
+export const MAX_HORIZON_DAYS = 36_600;
+
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
@@ -218,7 +221,7 @@ export const scenarioSchema = z.strictObject({
     .optional(),
   horizon: z.strictObject({
     startDate: isoDate().default('2025-01-06'),
-    days: z.number().int().min(1).max(36_600),
+    days: z.number().int().min(1).max(MAX_HORIZON_DAYS),
     warmupDays: z.number().int().min(0).default(0),
   }),
   demand: demandSchema,

@@ -106,7 +106,7 @@ describe('bad input', () => {
   });
 
   it('bad flags are named', () => {
-    expect(occsim(['run', mm8, '--replications', 'x']).stderr).toMatch(/--replications: expected a whole number ≥ 1, got "x"/);
+    expect(occsim(['run', mm8, '--replications', 'x']).stderr).toMatch(/--replications: expected a whole number from 1 to 10,000, got "x"/);
     expect(occsim(['run', mm8, '--shard', '3/2']).stderr).toMatch(/--shard: expected K\/N/);
     expect(occsim(['run', mm8, '--frobnicate']).code).toBe(2);
     expect(occsim(['nonsense']).code).toBe(2);
