@@ -72,7 +72,7 @@ async function importFile(file: string | undefined): Promise<HistoryImport> {
   await regularFile(file);
   const showProgress = process.stderr.isTTY;
   try {
-    const history = await parseHistory(createReadStream(file, { encoding: 'utf8' }), {
+    const history = await parseHistory(createReadStream(file), {
       progressEvery: 50_000,
       onProgress: showProgress ? (p) => process.stderr.write(`\rreading ${file}: ${p.rows.toLocaleString('en-GB')} rows`) : undefined,
     });

@@ -1,5 +1,5 @@
 /**
- * Importing call history from CSV, streamed through papaparse: rows are folded into hourly bins as
+ * Importing call history from CSV, streamed line by line: rows are folded into hourly bins as
  * they arrive (memory grows with the days covered, never with the rows), and every skipped row is
  * counted by reason with a row-numbered message for the first few hundred.
  *
@@ -7,11 +7,11 @@
  *   one row per call      timestamp,channel[,callType]
  *   counts per interval   interval start,channel,count[,callType]   (intervals of an hour or less)
  *
- * `HistoryAccumulator` is the pure core (fields in, hourly counts out); `parseHistory` drives
- * papaparse over a string, a browser File or a Node readable stream, so the CLI and the web worker
- * share everything but the way they open the file.
+ * `HistoryAccumulator` is the pure core (fields in, hourly counts out); `parseHistory` feeds it the
+ * lines of a string, a browser File or a Node readable stream (see csv-lines.ts), so the CLI and
+ * the web worker share everything but the way they open the file.
  */
-import Papa from 'papaparse';
+import { MAX_LINE_CHARS, detectDelimiter, readLines, splitLine, type Source } from './csv-lines.ts';
 import { parseLocalTimestamp } from './timestamps.ts';
 import {
   isChannel,
@@ -98,7 +98,7 @@ export class HistoryAccumulator {
   /** Folds one data row in; `row` is its 1-based row in the file (header = row 1). */
   row(fields: string[], row: number, syntaxError?: string): void {
     if (this.format === undefined) throw new Error('HistoryAccumulator: header() must come first');
-    if (fields.length === 1 && fields[0]!.trim() === '') {
+    if (!syntaxError && fields.length === 1 && fields[0]!.trim() === '') {
       // Counted once a data row follows: papaparse reports a final newline as an empty row.
       this.pendingBlank++;
       return;
@@ -129,6 +129,9 @@ export class HistoryAccumulator {
         return this.skip(row, 'bad-count', `count "${countText}" is not a number of calls (0 or more)`);
       }
     }
+    // A count of zero in the skipped hour (a tool listing every interval) loses nothing.
+    if (time.inGap && count > 0)
+      return this.skip(row, 'clock-gap', `${what} "${timeText}" is in the hour the clocks skip (01:00–02:00 London time); give it with its UTC offset`);
     if (this.format === 'counts' && this.clockTimes.size < 2) this.clockTimes.add(time.hour * 60 + time.minute);
     const series = (this.hourly[channel] ??= new Map());
     let day = series.get(time.day);
@@ -188,56 +191,35 @@ export class ImportCancelled extends Error {
 }
 
 /**
- * Streams a CSV of call history through papaparse. `source` is a string, a browser File/Blob (read
- * in chunks; use it in a worker) or a Node readable stream (the CLI's fs.createReadStream).
+ * Streams a CSV of call history line by line. `source` is a string, a browser File/Blob (read in
+ * chunks; use it in a worker) or a Node readable stream (the CLI's fs.createReadStream).
  */
-export function parseHistory(source: string | Papa.LocalFile, options: ParseOptions = {}): Promise<HistoryImport> {
+export async function parseHistory(source: Source, options: ParseOptions = {}): Promise<HistoryImport> {
   const acc = new HistoryAccumulator(options.maxProblems);
   const every = options.progressEvery ?? 20_000;
-  let rowNumber = 0;
+  let delimiter = ',';
+  let rows = 0;
   let cursor = 0;
-  let failure: Error | undefined;
-  return new Promise((resolve, reject) => {
-    const config: Papa.ParseLocalConfig<string[], Papa.LocalFile> = {
-      header: false,
-      skipEmptyLines: false,
-      step(results, parser) {
-        rowNumber++;
-        cursor = results.meta.cursor;
-        const fields = results.data;
-        try {
-          if (rowNumber === 1) {
-            acc.header(fields);
-            return;
-          }
-          const syntax = results.errors.find((e) => e.type !== 'Delimiter');
-          acc.row(fields, rowNumber, syntax ? `${syntax.message.toLowerCase()}` : undefined);
-        } catch (error) {
-          failure = error as Error;
-          parser.abort();
-          return;
-        }
-        if ((rowNumber - 1) % every === 0) {
-          options.onProgress?.({ rows: rowNumber - 1, cursor });
-          if (options.cancelled?.()) {
-            failure = new ImportCancelled();
-            parser.abort();
-          }
-        }
-      },
-      complete() {
-        if (failure) return reject(failure);
-        if (rowNumber === 0) return reject(new HeaderError('the file is empty: expected a header row'));
-        options.onProgress?.({ rows: Math.max(0, rowNumber - 1), cursor });
-        resolve(acc.result());
-      },
-      error(error: Error) {
-        reject(error);
-      },
-    };
-    // papaparse's overloads differ only in the source type; the config is the same for all three.
-    Papa.parse(source as Papa.LocalFile, config);
-  });
+  for await (const line of readLines(source)) {
+    cursor = line.cursor;
+    if (line.number === 1) {
+      delimiter = detectDelimiter(line.text);
+      const header = splitLine(line.text, delimiter);
+      if (header.error) throw new HeaderError(`header: ${header.error}`);
+      acc.header(header.fields);
+      continue;
+    }
+    rows++;
+    const { fields, error } = line.tooLong ? { fields: [line.text], error: `longer than ${MAX_LINE_CHARS.toLocaleString('en')} characters` } : splitLine(line.text, delimiter);
+    acc.row(fields, line.number, error);
+    if (rows % every === 0) {
+      options.onProgress?.({ rows, cursor });
+      if (options.cancelled?.()) throw new ImportCancelled();
+    }
+  }
+  if (cursor === 0) throw new HeaderError('the file is empty: expected a header row');
+  options.onProgress?.({ rows, cursor });
+  return acc.result();
 }
 
 /** Total calls per channel in an import. */

@@ -6,9 +6,16 @@
 
 const MS_PER_DAY = 86_400_000;
 
+/** Milliseconds of UTC midnight of a date. Date.UTC alone reads years 0-99 as 1900-1999. */
+function utcMidnight(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime();
+}
+
 /** Day number of a calendar date (month 1-12). */
 export function dayNumber(year: number, month: number, day: number): number {
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  return Math.round(utcMidnight(year, month, day) / MS_PER_DAY);
 }
 
 export interface CivilDate {
@@ -44,7 +51,7 @@ export function parseIsoDate(text: string): number | undefined {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMidnight(year, month + 1, 0)).getUTCDate();
 }
 
 /** Day number of the last given weekday (0 = Monday) of a month. */

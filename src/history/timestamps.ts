@@ -13,7 +13,15 @@ export interface LocalTime {
   hour: number;
   /** Local clock minute 0-59. */
   minute: number;
+  /** Set for a local time without offset in the hour the clocks skip in spring: it never existed. */
+  inGap?: true;
 }
+
+/** Call histories are from the era of control rooms; other years are typing slips. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
+/** Real UTC offsets run from −12:00 to +14:00. */
+const MAX_OFFSET_MINUTES = 14 * 60;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -34,12 +42,15 @@ export function parseLocalTimestamp(text: string): LocalTime | undefined {
   } else {
     return undefined;
   }
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 60) return undefined;
+  if (y < FIRST_YEAR || y > LAST_YEAR || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 60) return undefined;
   const day = dayNumber(y, mo, d);
-  if (offset === undefined) return { day, hour: h, minute: mi };
+  if (offset === undefined) return h === 1 && day === lastWeekdayOf(y, 3, SUNDAY) && y >= 1996 ? { day, hour: h, minute: mi, inGap: true } : { day, hour: h, minute: mi };
   const sign = offset === 'Z' ? 0 : offset[0] === '-' ? -1 : 1;
   const digits = offset.replace(/[^0-9]/g, '');
-  const offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0));
+  const offsetHours = Number(digits.slice(0, 2));
+  const offsetMins = Number(digits.slice(2, 4) || 0);
+  if (offsetMins > 59 || offsetHours * 60 + offsetMins > MAX_OFFSET_MINUTES) return undefined;
+  const offsetMinutes = sign * (offsetHours * 60 + offsetMins);
   const utcMinutes = day * 1440 + h * 60 + mi - offsetMinutes;
   return londonFromUtcMinutes(utcMinutes);
 }

@@ -25,14 +25,16 @@ export type ProblemReason =
   | 'bad-channel'
   | 'bad-count'
   | 'missing-field'
-  | 'csv-syntax';
+  | 'csv-syntax'
+  | 'clock-gap';
 
 export const REASON_TEXT: Record<ProblemReason, string> = {
   'bad-timestamp': 'timestamp is not a date',
   'bad-channel': 'channel is not 999, 101 or online',
   'bad-count': 'count is not a number of calls',
   'missing-field': 'a required field is empty or missing',
-  'csv-syntax': 'the CSV itself is malformed (quotes)',
+  'csv-syntax': 'the CSV itself is malformed (quotes, or a line far too long)',
+  'clock-gap': 'local time in the hour the clocks skip in spring (it never happened)',
 };
 
 /** What an import of call history holds: hourly counts, never one record per call. */
