@@ -5,7 +5,7 @@
  * is refused with the file and the field named.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '../shared/zod.ts';
 import { formatProblem, problemsFromZod } from '../shared/problems.ts';
 import type { ReplicationStats } from '../stats/replication.ts';
 import { InputError } from './errors.ts';

@@ -3,7 +3,7 @@
  * or a list of every problem with its field path. The CLI, the worker, URL state and the editors
  * all call it, so they accept and reject exactly the same things.
  */
-import { z } from 'zod';
+import { z } from '../shared/zod.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { crossCheck } from './check.ts';
 import { problemsFromZod, type Problem } from '../shared/problems.ts';

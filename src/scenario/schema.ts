@@ -4,7 +4,7 @@
  * online target in hours. Field-level rules live here; rules that relate fields (a shift naming a
  * group that exists, warm-up shorter than the horizon) live in `check.ts`.
  */
-import { z } from 'zod';
+import { z } from '../shared/zod.ts';
 import { DIST_NAMES } from '../engine/index.ts';
 import { SEED_PROFILE_NAMES } from './seeds.ts';
 import { triageConfigSchema } from '../triage/schema.ts';

@@ -5,7 +5,7 @@
  * `--case` and the trainer screen both read it; a test checks every case against the machine.
  */
 import libraryJson from '../../seeds/thrive-cases.json' with { type: 'json' };
-import { z } from 'zod';
+import { z } from '../shared/zod.ts';
 import { QUESTIONS, type Question } from './levels.ts';
 import { levelSchema } from './schema.ts';
 import { FOUR_ITEMS, type FourItem } from './policy.ts';

@@ -6,7 +6,7 @@
  * allocation-free. `gradeMixOf` gives the exact expected grade mix by enumeration, for reports.
  */
 import defaultMixJson from '../../seeds/thrive-answer-mix.json' with { type: 'json' };
-import { z } from 'zod';
+import { z } from '../shared/zod.ts';
 import { compileOutcomeTable, type TableContext } from './compile.ts';
 import { COMBINATIONS, QUESTIONS, type TriageOutcome } from './levels.ts';
 import { defaultPolicy } from './policy.ts';

@@ -5,7 +5,7 @@
  * trainer editing a policy file by hand can fix it from the error alone. A policy that would let more
  * concern give a less urgent grade is rejected here, not discovered later in a table.
  */
-import { z } from 'zod';
+import { z } from '../shared/zod.ts';
 import { shown } from '../shared/problems.ts';
 import { LEVELS, QUESTIONS } from './levels.ts';
 
