@@ -222,19 +222,41 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     expectClean(w);
   });
 
-  it('imports call history, forecasts a period and uses it as the demand', async () => {
+  it('imports call history, forecasts a period and merges it into the demand, listing what changed, with undo', async () => {
     await tab('Edit');
     await page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Demand' }).click();
+    const startBefore = await page.locator('#f-horizon-startDate').inputValue();
+    const onlineBefore = await page.locator('#f-demand-channels-online-callsPerDay').inputValue();
     await page.getByText('Import call history and forecast demand…').click();
     await page.getByLabel(/^Call history/).setInputFiles(resolve(ROOT, 'seeds/sample-history.csv'));
     await page.getByTestId('fit-profile').waitFor({ timeout: 60_000 });
     await page.getByRole('form', { name: 'Forecast' }).getByLabel('From').fill('2025-11-03');
     await page.getByRole('button', { name: 'Forecast', exact: true }).click();
     await page.getByTestId('forecast-days').waitFor();
-    await page.getByRole('button', { name: "Use as the scenario's demand" }).click();
-    assert.equal(await page.locator('#f-horizon-startDate').inputValue(), '2025-11-03');
-    assert.equal(await page.getByRole('region', { name: /problems? to fix/ }).count(), 0, 'the forecast demand is a valid scenario');
+    // The sample history codes call types its own way: likely matches are offered, the rest asked.
+    const types = page.getByRole('group', { name: 'Call types this scenario does not have' });
+    assert.equal(await types.getByLabel(/“rtc”/).inputValue(), 'road-traffic-collision');
+    assert.equal(await types.getByLabel(/“domestic”/).inputValue(), 'domestic-abuse');
+    const apply = page.getByRole('button', { name: "Use as the scenario's demand" });
+    assert.equal(await apply.isDisabled(), true, 'unknown call types must be answered first');
+    await types.getByLabel(/“crime-report”/).selectOption('theft');
+    for (const name of ['other', 'lost-found', 'crime-in-progress']) await types.getByLabel(new RegExp(`“${name}”`)).selectOption({ label: 'add as a new call type' });
+    await screenshotOf(types, '08-forecast-call-types');
+    await apply.click();
+    const changes = page.getByRole('region', { name: 'What the forecast changed' });
+    const listed = await changes.innerText();
+    assert.match(listed, /Online: kept as it was \(the history has none\)\./);
+    assert.match(listed, /Warm-up: 7 days kept, simulated before the period from 2025-10-27\./);
+    assert.match(listed, /“crime-report” counted as theft/);
+    assert.equal(await page.locator('#f-horizon-startDate').inputValue(), '2025-10-27');
+    assert.equal(await page.locator('#f-horizon-warmupDays').inputValue(), '7');
+    assert.equal(await page.locator('#f-demand-channels-online-callsPerDay').inputValue(), onlineBefore);
+    assert.equal(await page.getByRole('region', { name: /problems? to fix/ }).count(), 0, 'the merged demand is a valid scenario');
     await screenshot(page, '08a-demand-forecast');
+    await screenshotOf(changes, '08b-forecast-changes');
+    await changes.getByRole('button', { name: 'Undo the forecast' }).click();
+    assert.equal(await page.locator('#f-horizon-startDate').inputValue(), startBefore);
+    assert.equal(await changes.count(), 0);
     expectClean(w);
   });
 
