@@ -28,6 +28,11 @@ export const CHANNEL_KPIS = [
 
 export type ChannelKpi = (typeof CHANNEL_KPIS)[number];
 
+/** KPIs that are shares (0–1): their intervals are built to stay within 0–100 %. */
+export function isShareKpi(key: string): boolean {
+  return /\.(abandonRate|probWait|serviceLevel|utilisation|gradeShare\d)$/.test(key);
+}
+
 function channelKpis(c: ChannelStats, days: number): Record<ChannelKpi, number> {
   return {
     offered: c.offered,

@@ -3,9 +3,9 @@
  * with CI bands, and pooled distributions (wait CDFs). Replications are always folded in index
  * order, so any split of the work (workers, shards) gives byte-identical summaries.
  */
-import { estimate, type Estimate } from './estimate.ts';
+import { estimate, shareEstimate, type Estimate } from './estimate.ts';
 import { cdfPoints } from './histogram.ts';
-import { CHANNEL_KPIS, replicationKpis, type ChannelKpi } from './kpis.ts';
+import { CHANNEL_KPIS, isShareKpi, replicationKpis, type ChannelKpi } from './kpis.ts';
 import { HOURS_OF_WEEK, mergeStats, type ReplicationStats } from './replication.ts';
 
 export type ChannelName = '999' | '101' | 'online';
@@ -57,21 +57,21 @@ export function kpiColumns(results: readonly ReplicationStats[]): Map<string, nu
 const ratio = (a: number, b: number) => a / b;
 
 /** An estimate per hour of week from a per-replication function of (stats, hour). */
-function hourly(results: readonly ReplicationStats[], f: (r: ReplicationStats, h: number) => number): Estimate[] {
-  return Array.from({ length: HOURS_OF_WEEK }, (_, h) => estimate(results.map((r) => f(r, h))));
+function hourly(results: readonly ReplicationStats[], f: (r: ReplicationStats, h: number) => number, of = estimate): Estimate[] {
+  return Array.from({ length: HOURS_OF_WEEK }, (_, h) => of(results.map((r) => f(r, h))));
 }
 
 export function summarizeStats(unordered: readonly ReplicationStats[]): StatsSummary {
   if (unordered.length === 0) throw new Error('summarize: no replications');
   const results = byIndex(unordered);
   const columns = kpiColumns(results);
-  const col = (key: string) => estimate(columns.get(key) ?? []);
+  const col = (key: string) => (isShareKpi(key) ? shareEstimate : estimate)(columns.get(key) ?? []);
   const weeks = (r: ReplicationStats) => r.measuredDays / 7;
   const pooled = results.reduce((a, b) => mergeStats(a, b));
 
   const channelHours = (c: ChannelName): HourProfile => ({
     offeredPerWeek: hourly(results, (r, h) => r.channels[c].byHour.offered[h]! / weeks(r)),
-    serviceLevel: hourly(results, (r, h) => ratio(r.channels[c].byHour.withinTarget[h]!, r.channels[c].byHour.offered[h]!)),
+    serviceLevel: hourly(results, (r, h) => ratio(r.channels[c].byHour.withinTarget[h]!, r.channels[c].byHour.offered[h]!), shareEstimate),
     meanWaitSeconds: hourly(results, (r, h) => ratio(r.channels[c].byHour.waitSum[h]!, r.channels[c].byHour.offered[h]!)),
   });
   const sampled = (key: 'staffOnFloor' | 'callsInSystem' | 'onlineBacklog') =>

@@ -14,3 +14,4 @@ export { WEEKDAYS, type Weekday } from '../shared/time.ts';
 export { seedProfile, SEED_PROFILE_NAMES } from '../scenario/seeds.ts';
 export { DIST_NAMES, meanOf, type DistSpec } from '../engine/index.ts';
 export { agentsNeeded } from '../stats/erlang.ts';
+export { rotaCost } from '../model/rota.ts';

@@ -78,6 +78,16 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await results.getByText(`${REPLICATIONS} replications ×`).waitFor();
     await results.getByRole('img', { name: /Online backlog over time/ }).waitFor();
     assert.match(await results.locator('[data-card="999-sl"]').innerText(), /999 answered within 10 s[\s\S]*%[\s\S]*95 % CI/);
+    // Every interval of a share stays within 0–100 %.
+    for (const text of await results.locator('.card .ci').allInnerTexts()) {
+      for (const [, v] of text.matchAll(/(−?-?[\d.]+) %/g)) {
+        const x = Number(v!.replace('−', '-'));
+        assert.ok(x >= 0 && x <= 100, `${text}: an interval outside 0–100 %`);
+      }
+    }
+    // The rota's cost: paid hours and £ a week, with each group's part.
+    assert.match(await results.locator('[data-card="paid-hours"]').innerText(), /Paid hours a week\s+[\d,]+ h/);
+    assert.match(await results.locator('[data-card="cost"]').innerText(), /Staff cost a week\s+£[\d,]+\s+Call handlers \(999 and 101\) £[\d,]+/);
     assert.ok(await results.getByRole('img', { name: /Service level by hour of week/ }).count());
     await screenshot(page, '02-results');
     await screenshotOf(results.getByRole('list', { name: 'Headline figures' }), '02a-headline-cards');
@@ -171,6 +181,9 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await tab('Edit');
     await page.locator('#f-staffing-shifts-0-staff').fill('20');
     await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+    // Cost per hour is edited with the staff groups; the rota's paid hours and cost follow.
+    assert.equal(await page.locator('#f-staffing-groups-0-costPerHour').inputValue(), '21');
+    assert.match(await page.getByTestId('rota-cost').innerText(), /^The rota pays [\d,]+ h a week: £[\d,]+/);
     await screenshot(page, '05-rota-edited');
     await screenshotOf(page.getByRole('group', { name: /Rota gantt/ }), '05a-gantt');
     expectClean(w);
@@ -192,8 +205,17 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await page.getByRole('img', { name: /Online backlog over time/ }).waitFor();
     // Through the run and the drawing of the overlaid charts that follows it.
     await assertNoLongTasksSince(t0);
+    // What differs in the inputs comes first: the edits made to the rota earlier in this flow.
+    const differs = await page.getByRole('region', { name: /^What differs/ }).first().innerText();
+    assert.match(differs, /Earlies \(break plan A\) \(Call handlers \(999 and 101\)\): 6 → 20 staff, starts 07:00 → 07:15/);
+    assert.match(differs, /→ 10 hours/);
+    // Then the verdict: cost first, the overall change in points, and the largest change.
     const sentence = await page.getByTestId('compare-sentence').first().innerText();
-    assert.match(sentence, /^Baseline.* — my version answers \d+\.\d % \(±\d+\.\d\) (more|fewer) 999 calls within 10 s than Baseline.* on Friday 22:00–02:00\./);
+    assert.match(sentence, /^Paid hours a week: \+[\d,]+ h; Staff cost a week: \+£[\d,]+\./);
+    assert.match(sentence, /Baseline.* — my version answers \d+\.\d points? \(±\d+\.\d\) (more|fewer) of the 999 calls within 10 s than Baseline[^.]*\./);
+    assert.match(sentence, /The largest change over 4 hours: .* on \w+day \d\d:00–\d\d:00\./);
+    const costRow = page.getByRole('row', { name: /Staff cost a week/ }).first();
+    assert.match(await costRow.innerText(), /£[\d,]+\s+£[\d,]+\s+\+£[\d,]+\s+higher/);
     await page.getByRole('heading', { name: 'Results compared' }).waitFor();
     await screenshot(page, '06-compare');
     await screenshotOf(page.getByRole('region', { name: 'Differences' }), '06a-differences');

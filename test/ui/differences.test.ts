@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differenceRows, signed, verdictOf } from '../../src/ui/compare/differences.ts';
+import { costRows, differenceRows, signed, verdictOf } from '../../src/ui/compare/differences.ts';
 import { buildReport } from '../../src/model/report.ts';
 import { compareStats } from '../../src/stats/compare.ts';
 import { runReplication } from '../../src/model/run.ts';
@@ -33,6 +33,20 @@ describe('differenceRows', () => {
     const rows = differenceRows(buildReport(pa.scenario, 's', ra), buildReport(pb.scenario, 's', rb), compareStats(ra, rb));
     expect(rows.map((r) => r.key)).toContain('999.serviceLevel');
     expect(rows.find((r) => r.key.startsWith('staff.call-handlers'))?.label).toBe('Occupancy: Call handlers (999 and 101)');
-    for (const r of rows) expect(r.difference).toMatch(/^[+−±]/);
+    for (const r of rows) expect(r.difference).toMatch(/^([+−±]|no change$)/);
+    // Shares differ in percentage points; paid hours and cost come first, exact.
+    expect(rows.find((r) => r.key === '999.serviceLevel')!.difference).toMatch(/^[+−±]\d+\.\d points? \(95 % CI /);
+    expect(rows.slice(0, 2).map((r) => r.key)).toEqual(['cost.paidHoursPerWeek', 'cost.costPerWeek']);
+  });
+
+  it('gives the exact change in paid hours and cost a week', () => {
+    const report = (paid: number, cost: number) => ({ cost: { paidHoursPerWeek: paid, costPerWeek: cost } }) as Parameters<typeof costRows>[0];
+    expect(costRows(report(1000, 21000), report(1054.5, 22150))).toEqual([
+      { key: 'cost.paidHoursPerWeek', label: 'Paid hours a week', a: '1,000 h', b: '1,055 h', difference: '+55 h', verdict: 'higher' },
+      { key: 'cost.costPerWeek', label: 'Staff cost a week', a: '£21,000', b: '£22,150', difference: '+£1,150', verdict: 'higher' },
+    ]);
+    expect(costRows(report(10, 0), report(10, 0))).toEqual([
+      { key: 'cost.paidHoursPerWeek', label: 'Paid hours a week', a: '10 h', b: '10 h', difference: 'no change', verdict: '' },
+    ]);
   });
 });

@@ -4,14 +4,14 @@ import { refusalReason } from '../../src/ui/run/runner.svelte.ts';
 import { toCsv, estimateRows } from '../../src/ui/results/format.ts';
 
 describe('serviceSentence', () => {
-  it('says how many more calls are answered within the target, with the CI half-width, over a window', () => {
+  it('says how many points more of the calls are answered within the target, with the CI half-width, over a window', () => {
     expect(
       serviceSentence({ a: 'Rota A', b: 'Rota B', channel: '999', within: '10 s', difference: { mean: 0.041, ci95: [0.035, 0.047] }, window: { start: 4 * 24 + 22, hours: 4 } }),
-    ).toBe('Rota B answers 4.1 % (±0.6) more 999 calls within 10 s than Rota A on Friday 22:00–02:00.');
+    ).toBe('Rota B answers 4.1 points (±0.6) more of the 999 calls within 10 s than Rota A on Friday 22:00–02:00.');
   });
   it('says fewer, and flags a difference whose CI includes zero', () => {
     const s = serviceSentence({ a: 'A', b: 'B', channel: '101', within: '60 s', difference: { mean: -0.01, ci95: [-0.03, 0.01] } });
-    expect(s).toBe('B answers 1.0 % (±2.0) fewer 101 calls within 60 s than A. That difference is within the noise: the 95 % CI includes no change.');
+    expect(s).toBe('B answers 1.0 point (±2.0) fewer of the 101 calls within 60 s than A. That difference is within the noise: the 95 % CI includes no change.');
   });
 });
 
@@ -58,10 +58,17 @@ describe('headlineCards', () => {
     const cards = headlineCards(report);
     expect(cards.map((c) => c.id)).toEqual(expect.arrayContaining(['999-sl', '101-sl', '999-abandon', '101-abandon', '999-asa', '101-asa', 'online-sl', 'occ-call-handlers']));
     expect(cards.find((c) => c.id === '999-sl')!.label).toBe('999 answered within 10 s');
-    for (const c of cards) {
+    for (const c of cards.filter((c) => c.status !== 'info')) {
       expect(c.ci).toMatch(/^95 % CI /);
       expect(c.verdict).not.toBe('');
       if (c.target.startsWith('Guide')) expect(c.verdict).not.toMatch(/target/);
     }
+    // The rota's paid hours and cost, straight from the report (baseline: £19–21 an hour).
+    const paid = cards.find((c) => c.id === 'paid-hours')!;
+    const cost = cards.find((c) => c.id === 'cost')!;
+    expect(paid.value).toBe(`${Math.round(report.cost.paidHoursPerWeek).toLocaleString('en-GB')} h`);
+    expect(cost.value).toBe(`£${Math.round(report.cost.costPerWeek).toLocaleString('en-GB')}`);
+    expect(report.cost.costPerWeek).toBeGreaterThan(19 * report.cost.paidHoursPerWeek);
+    expect(cost.ci).toContain('Call handlers (999 and 101) £');
   });
 });

@@ -5,9 +5,10 @@
  */
 import type { Report } from '../../model/report.ts';
 import type { Estimate } from '../../stats/estimate.ts';
-import { ciText, pct, secs } from './format.ts';
+import { ciText, hoursText, money, pct, secs } from './format.ts';
 
-export type Status = 'good' | 'warn' | 'bad' | 'none';
+/** 'info': a figure with no target, such as the cost of the rota. */
+export type Status = 'good' | 'warn' | 'bad' | 'none' | 'info';
 
 export interface Card {
   id: string;
@@ -19,8 +20,8 @@ export interface Card {
   verdict: string;
 }
 
-const VERDICT: Record<Status, string> = { good: 'Meets target', warn: 'Unclear: the CI spans the target', bad: 'Misses target', none: 'No demand' };
-const GUIDE: Record<Status, string> = { good: 'Within guide', warn: 'Unclear: the CI spans the guide', bad: 'Above guide', none: 'No data' };
+const VERDICT: Record<Status, string> = { good: 'Meets target', warn: 'Unclear: the CI spans the target', bad: 'Misses target', none: 'No demand', info: '' };
+const GUIDE: Record<Status, string> = { good: 'Within guide', warn: 'Unclear: the CI spans the guide', bad: 'Above guide', none: 'No data', info: '' };
 
 /** Higher is better: good if the whole CI clears the target, bad if it all falls short. */
 function atLeast(e: Estimate, target: number): Status {
@@ -67,5 +68,25 @@ export function headlineCards(r: Report): Card[] {
     const status = atMost(g.utilisation, OCCUPANCY_GUIDE);
     card(`occ-${id}`, `Occupancy: ${g.name}`, g.utilisation, (x) => pct(x), `Guide ≤ ${pct(OCCUPANCY_GUIDE, 0)}`, status, status === 'bad' ? 'Staff stretched' : GUIDE[status]);
   }
+  cards.push(...costCards(r));
   return cards;
+}
+
+/** Paid hours and cost a week: set by the rota, not drawn, so they carry no interval. */
+export function costCards(r: Report): Card[] {
+  const groups = Object.values(r.staff).filter((g) => g.paidHoursPerWeek > 0);
+  const byGroup = (f: (g: (typeof groups)[number]) => string) => groups.map((g) => `${g.name} ${f(g)}`).join(' · ');
+  const priced = r.cost.costPerWeek > 0;
+  return [
+    { id: 'paid-hours', label: 'Paid hours a week', value: hoursText(r.cost.paidHoursPerWeek), ci: byGroup((g) => hoursText(g.paidHoursPerWeek)), target: 'Rostered, absent staff included; unpaid breaks excluded', status: 'info', verdict: '' },
+    {
+      id: 'cost',
+      label: 'Staff cost a week',
+      value: money(r.cost.costPerWeek),
+      ci: priced ? byGroup((g) => money(g.costPerWeek)) : '',
+      target: priced ? 'Paid hours × each group’s cost per hour' : 'Set a cost per hour for each staff group (Edit › Rota)',
+      status: 'info',
+      verdict: '',
+    },
+  ];
 }

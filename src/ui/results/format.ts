@@ -8,6 +8,18 @@ export const num = (x: number | null | undefined, digits = 1): string =>
 export const secs = (x: number | null | undefined): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : x < 120 ? `${x.toFixed(1)} s` : `${(x / 60).toFixed(1)} min`;
 
+/** A difference of two shares in percentage points: 0.063 → "6.3 points". */
+export const points = (x: number | null | undefined, digits = 1): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(digits)} ${Math.abs(x * 100).toFixed(digits) === (1).toFixed(digits) ? 'point' : 'points'}`;
+/** Pounds, whole: 25912.4 → "£25,912". */
+export const money = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : `£${Math.round(x).toLocaleString('en-GB')}`;
+/** Hours, whole, with thousands separators: "1,234 h". */
+export const hoursText = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${Math.round(x).toLocaleString('en-GB')} h`;
+/** A signed amount with a typographic minus: +£1,150, −54 h. */
+export const signedWith = (x: number, f: (x: number) => string): string => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${f(Math.abs(x))}`;
+
 /** "95 % CI 79.8–82.6 %" (or "" when there is no interval yet). */
 export function ciText(e: Estimate, f: (x: number) => string): string {
   return e.ci95 ? `95 % CI ${f(e.ci95[0])} – ${f(e.ci95[1])}` : 'CI needs 2+ replications';

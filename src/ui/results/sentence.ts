@@ -1,11 +1,11 @@
 /**
- * Plain-English comparison sentences from paired differences, e.g. "Rota B answers 4.1 % (±0.6)
- * more 999 calls within 10 s than Baseline on Friday 22:00–02:00." Shares are percentage points
- * of calls offered; a difference whose CI includes zero is said to be unclear.
+ * Plain-English comparison sentences from paired differences, e.g. "Rota B answers 4.1 points
+ * (±0.6) more of the 999 calls within 10 s than Baseline on Friday 22:00–02:00." Differences of shares
+ * are percentage points of calls offered; a difference whose CI includes zero is said to be unclear.
  */
 import type { Estimate } from '../../stats/estimate.ts';
 import { WEEKDAY_NAMES } from '../../shared/time.ts';
-import { halfWidth } from './format.ts';
+import { halfWidth, points } from './format.ts';
 
 export interface Window {
   /** Hour of week the window starts (0 = Monday 00:00). */
@@ -38,11 +38,10 @@ export function serviceSentence(args: {
   const calls = channel === 'online' ? 'online reports' : `${channel} calls`;
   const verb = channel === 'online' ? 'completes' : 'answers';
   if (d.mean === null) return `There are no ${calls}${where} to compare.`;
-  const points = Math.abs(d.mean * 100).toFixed(1);
   const pm = halfWidth(d);
   const plusMinus = pm === null ? '' : ` (±${(pm * 100).toFixed(1)})`;
   const direction = d.mean >= 0 ? 'more' : 'fewer';
-  const sentence = `${b} ${verb} ${points} %${plusMinus} ${direction} ${calls} within ${within} than ${a}${where}.`;
+  const sentence = `${b} ${verb} ${points(Math.abs(d.mean))}${plusMinus} ${direction} of the ${calls} within ${within} than ${a}${where}.`;
   if (d.ci95 && d.ci95[0] <= 0 && d.ci95[1] >= 0) return `${sentence} That difference is within the noise: the 95 % CI includes no change.`;
   return sentence;
 }

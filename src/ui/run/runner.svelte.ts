@@ -42,6 +42,8 @@ export interface PairedComparison {
   a: NamedReport;
   b: NamedReport;
   comparison: Comparison;
+  /** The two scenarios as run, to say what differs between them. */
+  scenarios: { a: Scenario; b: Scenario };
   /** Service-level difference B − A over the given hours of the week. */
   windowDifference(channel: '999' | '101' | 'online', hours: number[]): Estimate;
 }
@@ -134,7 +136,7 @@ export class Runner {
       const common = new Set(a.map((r) => r.index).filter((i) => inB.has(i)));
       const ra = a.filter((r) => common.has(r.index)).map((r) => r.result);
       const rb = b.filter((r) => common.has(r.index)).map((r) => r.result);
-      out.push({ a: na, b: nb, comparison, windowDifference: (channel, hours) => windowServiceLevelDifference(ra, rb, channel, hours) });
+      out.push({ a: na, b: nb, comparison, scenarios: { a: first.scenario, b: t.scenario }, windowDifference: (channel, hours) => windowServiceLevelDifference(ra, rb, channel, hours) });
     }
     return out;
   }

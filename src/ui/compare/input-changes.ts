@@ -1,0 +1,136 @@
+/**
+ * What differs between two scenarios' inputs, in a manager's words, listed before the effects in
+ * Compare: "Night (Call handlers): 8 → 10 staff", "Shrinkage: 25 % → 30 %". Shifts are matched by
+ * group and name (then by position), so a moved or resized shift reads as a change, not as one
+ * removed and another added. Differences in the period or the demand are also returned as
+ * warnings: the pairing then compares periods or demand as well as rotas.
+ */
+import type { Scenario } from '../core.ts';
+import { CHANNELS, groupsOf } from '../core.ts';
+import { money } from '../results/format.ts';
+
+type Shift = NonNullable<Scenario['staffing']['shifts']>[number];
+
+export interface InputChanges {
+  /** One line per input that differs, rota first. */
+  changes: string[];
+  /** Differences that make the comparison more than a comparison of rotas. */
+  warnings: string[];
+}
+
+export function inputChanges(a: Scenario, b: Scenario): InputChanges {
+  const changes: string[] = [];
+  const warnings: string[] = [];
+  const was = (what: string, x: unknown, y: unknown, f: (v: never) => string = String) => {
+    if (JSON.stringify(x) !== JSON.stringify(y)) changes.push(`${what}: ${show(x, f)} → ${show(y, f)}`);
+  };
+
+  rota(a, b, changes);
+  was('Shrinkage', a.staffing.shrinkage, b.staffing.shrinkage, percent);
+  was('Staff on duty (fixed)', a.staffing.fixed, b.staffing.fixed);
+  desks(a, b, changes);
+
+  const period = (s: Scenario) => `${s.horizon.days - s.horizon.warmupDays} days from ${s.horizon.startDate} (${s.horizon.warmupDays} warm-up)`;
+  if (JSON.stringify(a.horizon) !== JSON.stringify(b.horizon)) {
+    changes.push(`Period: ${period(a)} → ${period(b)}`);
+    warnings.push('The two scenarios simulate different periods: each pair of replications compares periods as well as rotas.');
+  }
+  const demandBefore = changes.length;
+  for (const c of CHANNELS) {
+    const x = a.demand.channels[c];
+    const y = b.demand.channels[c];
+    was(`${c} demand per day`, x?.callsPerDay ?? 0, y?.callsPerDay ?? 0);
+    if (JSON.stringify(x?.hourOfWeek) !== JSON.stringify(y?.hourOfWeek) || JSON.stringify(x?.month) !== JSON.stringify(y?.month))
+      changes.push(`${c} demand shape over the week or year differs`);
+    if (JSON.stringify(x?.mix) !== JSON.stringify(y?.mix)) changes.push(`${c} call-type mix differs`);
+  }
+  if (a.demand.profile !== b.demand.profile) was('Demand profile', a.demand.profile, b.demand.profile);
+  if (JSON.stringify([a.demand.hourOfWeek, a.demand.month]) !== JSON.stringify([b.demand.hourOfWeek, b.demand.month]))
+    changes.push('Demand shape for all channels differs');
+  if (JSON.stringify(a.demand.specialDays) !== JSON.stringify(b.demand.specialDays))
+    changes.push(`Special days: ${a.demand.specialDays.length} → ${b.demand.specialDays.length}${a.demand.specialDays.length === b.demand.specialDays.length ? ' (dates or factors differ)' : ''}`);
+  if (JSON.stringify(a.diversion) !== JSON.stringify(b.diversion)) changes.push('Online diversion shares differ');
+  if (changes.length > demandBefore)
+    warnings.push('Demand differs: the differences below include the change in demand, not only the rota.');
+
+  for (const c of CHANNELS) {
+    if (JSON.stringify(a.handling[c]) !== JSON.stringify(b.handling[c])) changes.push(`${c} handling times differ`);
+    if (JSON.stringify(a.patience[c]) !== JSON.stringify(b.patience[c])) changes.push(`${c} caller patience differs`);
+    if (JSON.stringify(a.redial[c]) !== JSON.stringify(b.redial[c])) changes.push(`${c} redial differs`);
+  }
+  was('Triage', a.triage.enabled ? 'on' : 'off', b.triage.enabled ? 'on' : 'off');
+  if (a.triage.enabled && b.triage.enabled && JSON.stringify(a.triage) !== JSON.stringify(b.triage)) changes.push('Triage policy or answer mix differs');
+  const target = (s: Scenario) =>
+    `999 ${percent(s.targets['999'].share)} in ${s.targets['999'].seconds} s, 101 ${percent(s.targets['101'].share)} in ${s.targets['101'].seconds} s, online ${percent(s.targets.online.share)} in ${s.targets.online.hours} h`;
+  was('Targets', target(a), target(b));
+  return { changes, warnings };
+}
+
+function rota(a: Scenario, b: Scenario, changes: string[]) {
+  const ga = new Map(groupsOf(a.staffing).map((g) => [g.id, g]));
+  const gb = new Map(groupsOf(b.staffing).map((g) => [g.id, g]));
+  const name = (id: string) => gb.get(id)?.name ?? ga.get(id)?.name ?? id;
+  for (const [id, g] of gb) {
+    const old = ga.get(id);
+    if (!old) changes.push(`Staff group added: ${name(id)} (${g.skills.join(', ')})`);
+    else {
+      if (old.costPerHour !== g.costPerHour) changes.push(`${name(id)}: cost per hour ${money2(old.costPerHour)} → ${money2(g.costPerHour)}`);
+      if (old.skills.join() !== g.skills.join()) changes.push(`${name(id)}: skills ${old.skills.join(', ')} → ${g.skills.join(', ')}`);
+      if (old.usesDesk !== g.usesDesk) changes.push(`${name(id)}: ${g.usesDesk ? 'now uses desks' : 'no longer uses desks'}`);
+    }
+  }
+  for (const id of ga.keys()) if (!gb.has(id)) changes.push(`Staff group removed: ${name(id)}`);
+
+  const sa = [...(a.staffing.shifts ?? [])];
+  const sb = [...(b.staffing.shifts ?? [])];
+  const label = (s: Shift) => `${s.name ?? `${s.start} shift`} (${name(s.group)})`;
+  const pairs: [Shift | undefined, Shift | undefined][] = [];
+  // Same group and name first, then what is left in order within each group.
+  for (const x of [...sa]) {
+    const i = sb.findIndex((y) => y.group === x.group && (y.name ?? '') === (x.name ?? ''));
+    if (i >= 0) {
+      pairs.push([x, sb[i]]);
+      sb.splice(i, 1);
+      sa.splice(sa.indexOf(x), 1);
+    }
+  }
+  for (const x of [...sa]) {
+    const i = sb.findIndex((y) => y.group === x.group);
+    if (i >= 0) {
+      pairs.push([x, sb[i]]);
+      sb.splice(i, 1);
+      sa.splice(sa.indexOf(x), 1);
+    }
+  }
+  for (const x of sa) pairs.push([x, undefined]);
+  for (const y of sb) pairs.push([undefined, y]);
+
+  for (const [x, y] of pairs) {
+    if (!y) changes.push(`Shift removed: ${label(x!)}, ${x!.staff} staff ${x!.start} for ${x!.hours} h`);
+    else if (!x) changes.push(`Shift added: ${label(y)}, ${y.staff} staff ${y.start} for ${y.hours} h`);
+    else {
+      const parts: string[] = [];
+      if (x.staff !== y.staff) parts.push(`${x.staff} → ${y.staff} staff`);
+      if (x.start !== y.start) parts.push(`starts ${x.start} → ${y.start}`);
+      if (x.hours !== y.hours) parts.push(`${x.hours} → ${y.hours} hours`);
+      if (x.days.join() !== y.days.join()) parts.push(`days ${x.days.join(' ')} → ${y.days.join(' ')}`);
+      if (JSON.stringify(x.breaks) !== JSON.stringify(y.breaks)) parts.push('breaks differ');
+      if ((x.name ?? '') !== (y.name ?? '')) parts.push(`renamed ${x.name ?? '(none)'} → ${y.name ?? '(none)'}`);
+      if (parts.length) changes.push(`${label(y)}: ${parts.join(', ')}`);
+    }
+  }
+}
+
+function desks(a: Scenario, b: Scenario, changes: string[]) {
+  const text = (s: Scenario) =>
+    s.desks.periods.length === 0
+      ? 'no cap'
+      : s.desks.periods
+          .map((p) => `${p.usable} usable${p.shielding ? `, ${p.shielding} shielding` : ''}${p.shieldingShare ? `, ${percent(p.shieldingShare)} shielding` : ''}${p.from || p.to ? ` (${p.from ?? '…'} to ${p.to ?? '…'})` : ''}`)
+          .join('; ');
+  if (text(a) !== text(b)) changes.push(`Desks: ${text(a)} → ${text(b)}`);
+}
+
+const percent = (x: number) => `${+(x * 100).toFixed(1)} %`;
+const money2 = (x: number) => (Number.isInteger(x) ? money(x) : `£${x.toFixed(2)}`);
+const show = (v: unknown, f: (v: never) => string) => (v === undefined ? 'none' : f(v as never));

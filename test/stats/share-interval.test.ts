@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createStream } from '../../src/engine/index.ts';
+import { estimate, shareEstimate } from '../../src/stats/estimate.ts';
+
+/**
+ * Replications whose share is a binomial proportion of known p (n calls, each within target with
+ * probability p): the share interval should cover p about 95 % of the time and never leave 0–1.
+ */
+function coverage(p: number, calls: number, replications: number, trials: number, seed: string) {
+  const random = createStream(seed, 0, 'coverage');
+  let covered = 0;
+  let outside = 0;
+  let plainOutside = 0;
+  for (let t = 0; t < trials; t++) {
+    const shares: number[] = [];
+    for (let r = 0; r < replications; r++) {
+      let within = 0;
+      for (let i = 0; i < calls; i++) if (random() < p) within++;
+      shares.push(within / calls);
+    }
+    const [lo, hi] = shareEstimate(shares).ci95!;
+    if (lo <= p && p <= hi) covered++;
+    if (lo < 0 || hi > 1) outside++;
+    const [plo, phi] = estimate(shares).ci95!;
+    if (plo < 0 || phi > 1) plainOutside++;
+  }
+  return { coverage: covered / trials, outside, plainOutside };
+}
+
+describe('shareEstimate', () => {
+  it('covers a middling share about 95 % of the time', () => {
+    const c = coverage(0.5, 200, 10, 2000, 'share-0.5');
+    expect(c.coverage).toBeGreaterThan(0.93);
+    expect(c.coverage).toBeLessThan(0.97);
+  });
+
+  it('covers a service level near its 90 % target about 95 % of the time', () => {
+    const c = coverage(0.9, 100, 10, 2000, 'share-0.9');
+    expect(c.coverage).toBeGreaterThan(0.93);
+    expect(c.coverage).toBeLessThan(0.97);
+  });
+
+  it('stays inside 0–100 % near the edge with few replications, where the plain t interval does not', () => {
+    const c = coverage(0.97, 50, 5, 2000, 'share-0.97');
+    expect(c.outside).toBe(0);
+    expect(c.plainOutside).toBeGreaterThan(100);
+    expect(c.coverage).toBeGreaterThan(0.9);
+    const low = coverage(0.03, 50, 3, 2000, 'share-0.03');
+    expect(low.outside).toBe(0);
+    expect(low.coverage).toBeGreaterThan(0.88);
+  });
+
+  it('keeps the mean, contains it, and is a point when every replication agrees', () => {
+    const shares = [0.2, 0.9, 0.95, 1];
+    const e = shareEstimate(shares);
+    expect(e.mean).toBe(estimate(shares).mean);
+    expect(e.ci95![0]).toBeLessThan(e.mean!);
+    expect(e.ci95![1]).toBeGreaterThan(e.mean!);
+    expect(e.ci95![1]).toBeLessThan(1);
+    expect(shareEstimate([0, 0, 0]).ci95).toEqual([0, 0]);
+    expect(shareEstimate([1, 1]).ci95).toEqual([1, 1]);
+    expect(shareEstimate([0.5]).ci95).toBeNull();
+  });
+});
