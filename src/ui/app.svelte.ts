@@ -3,7 +3,8 @@
  * share link read at start-up. Panels are thin; their logic lives in classes like this one.
  */
 import { Workspace } from './workspace/workspace.svelte.ts';
-import { defaultStore, type RecordStore } from './workspace/store.ts';
+import { defaultStore, indexedDbStore, memoryStore, type RecordStore } from './workspace/store.ts';
+import { SavedResults, type SavedResult } from './run/saved-results.svelte.ts';
 import type { ScenarioDoc } from './workspace/workspace.svelte.ts';
 import { builtins } from './workspace/builtins.ts';
 import { decodeShare } from './workspace/share.ts';
@@ -30,19 +31,29 @@ export class AppState {
   workspace: Workspace<Scenario>;
   runner: Runner;
   comparer: Runner;
+  /** The last results of each scenario, shown again after a reload while the scenario is unchanged. */
+  saved: SavedResults;
 
   constructor(
     store: RecordStore<ScenarioDoc> = defaultStore<ScenarioDoc>(),
     connect: Connect = connectWorker,
     reporter: () => Reporter = connectReporter,
+    results: RecordStore<SavedResult> = typeof indexedDB === 'undefined' ? memoryStore() : indexedDbStore('occsim-results', 'results'),
   ) {
     this.workspace = new Workspace(store, builtins, parseScenario);
     this.runner = new Runner(connect, reporter);
     this.comparer = new Runner(connect, reporter);
+    this.saved = new SavedResults(results);
+    this.runner.onended = (reports, targets) => {
+      for (const r of reports) {
+        const target = targets.find((t) => t.key === r.key);
+        if (target) this.saved.save(r.key, target.json, r);
+      }
+    };
   }
 
   async start(hash = typeof location === 'undefined' ? '' : location.hash): Promise<void> {
-    await this.workspace.load();
+    await Promise.all([this.workspace.load(), this.saved.load()]);
     const shared = await decodeShare(hash);
     if (shared) {
       if (shared.ok) {

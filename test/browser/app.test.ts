@@ -111,7 +111,10 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill('40');
     await page.getByRole('button', { name: 'Run simulation' }).click();
     const results = page.getByRole('region', { name: 'Results' });
-    // Results appear while the run is still going.
+    // The previous results stay until the new run's first replication is in; then its results
+    // appear while the run is still going.
+    await page.getByTestId('run-status').filter({ hasText: /^Running: [1-9]\d* of 40 replications done/ }).waitFor({ timeout: 120_000 });
+    await results.getByTestId('previous-results').waitFor({ state: 'detached' });
     await results.getByText(/: \d+ replications? ×/).waitFor({ timeout: 120_000 });
     const shown = Number(/: (\d+) replications? ×/.exec(await results.innerText())?.[1]);
     assert.match(await page.getByTestId('run-status').innerText(), /^Running: \d+ of 40 replications done/);
@@ -129,6 +132,19 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     expectClean(w);
   });
 
+  it('shows the last results of an unchanged scenario again after a reload', async () => {
+    await page.reload();
+    await openBaseline();
+    await tab('Run & results');
+    const results = page.getByRole('region', { name: 'Results' });
+    await results.getByTestId('kept-results').waitFor();
+    await results.getByText(`${REPLICATIONS} replications ×`).waitFor();
+    assert.equal(await page.getByTestId('run-status').count(), 0, 'nothing is running');
+    await screenshot(page, '02c-results-after-reload');
+    expectClean(w);
+  });
+
+  // The JSON downloaded here is the report kept across the reload above: it must still match the CLI.
   it('gives the same numbers as occsim run on the command line', async () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download results (JSON)' }).click();

@@ -50,10 +50,12 @@ describe('runMachine', () => {
 });
 
 describe('secondsLeft', () => {
-  it('is unknown before the first replication and extrapolates the pace after', () => {
+  it('is unknown before the first replication and goes by the pace of those finished after', () => {
     const base = { total: 4, done: 0, startedAt: 0, lastAt: 0, error: null };
     expect(secondsLeft(base, 1000)).toBeUndefined();
-    expect(secondsLeft({ ...base, done: 1 }, 2000)).toBe(6);
+    expect(secondsLeft({ ...base, done: 1, lastAt: 2000 }, 2000)).toBe(6);
+    // A second later nothing more has finished: the same pace, one second less to go.
+    expect(secondsLeft({ ...base, done: 1, lastAt: 2000 }, 3000)).toBe(5);
     expect(secondsLeft({ ...base, done: 4 }, 9000)).toBe(0);
   });
 });

@@ -52,4 +52,45 @@ describe('Runner', () => {
     expect(c.comparison.differences['999.serviceLevel']!.mean).toBeGreaterThanOrEqual(0);
     expect(c.windowDifference('999', [0, 1, 2]).mean).not.toBeUndefined();
   });
+
+  it('keeps the previous results when a new run is cancelled before its first replication', async () => {
+    const runner = new Runner(inProcess, createReportApi, 1);
+    runner.replications = 1;
+    const ended: number[] = [];
+    runner.onended = (reports) => ended.push(reports[0]!.report.replications);
+    await runner.start([{ key: 'a', name: 'Base', json, validation: parsed }]);
+    await settle(runner, 1);
+    const previous = runner.reports[0]!.report;
+    // A worker that never answers: the new run cannot finish a replication before it is cancelled.
+    const stuck = new Runner(() => ({ api: { runReplication: () => new Promise<never>(() => {}) }, terminate: () => {} }), createReportApi, 1);
+    stuck.reports = runner.reports;
+    const running = stuck.start([{ key: 'a', name: 'Base', json, validation: parsed }]);
+    expect(stuck.showingPrevious).toBe(true);
+    for (let i = 0; i < 200 && stuck.pool.phase !== 'running'; i++) await new Promise((r) => setTimeout(r, 10));
+    stuck.cancel();
+    await running;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stuck.pool.phase).toBe('cancelled');
+    expect(stuck.reports[0]!.report).toBe(previous);
+    expect(stuck.showingPrevious).toBe(true);
+    for (let i = 0; i < 100 && ended.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(ended).toEqual([1]);
+  });
+});
+
+describe('SavedResults', () => {
+  it('gives back a scenario’s last results only while the scenario reads exactly as it was run', async () => {
+    const { SavedResults } = await import('../../src/ui/run/saved-results.svelte.ts');
+    const { memoryStore } = await import('../../src/ui/workspace/store.ts');
+    const store = memoryStore<import('../../src/ui/run/saved-results.svelte.ts').SavedResult>();
+    const report = { key: 'doc1', name: 'Base', report: buildReport(scenario, 's', [runReplication(scenario, 's', 0)]) };
+    new SavedResults(store).save('doc1', json, report);
+    await new Promise((r) => setTimeout(r, 0));
+    // A new visit: loaded from the store.
+    const again = new SavedResults(store);
+    await again.load();
+    expect(again.for('doc1', structuredClone(json))!.report).toEqual(report.report);
+    expect(again.for('doc1', { ...json, staffing: { ...json.staffing, shrinkage: 0.3 } })).toBeUndefined();
+    expect(again.for('doc2', json)).toBeUndefined();
+  });
 });

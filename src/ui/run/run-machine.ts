@@ -65,9 +65,12 @@ export function phaseOf(snapshot: RunSnapshot): RunPhase {
   return snapshot.value as RunPhase;
 }
 
-/** Seconds left at the pace so far, or undefined before the first replication finishes. */
+/**
+ * Seconds left at the pace of the replications finished so far (start to the last finish), less the
+ * time since that finish; undefined before the first one finishes, when there is no pace to go by.
+ */
 export function secondsLeft(context: RunContext, now: number): number | undefined {
   if (context.done === 0 || context.done >= context.total) return context.done >= context.total ? 0 : undefined;
-  const perReplication = (now - context.startedAt) / context.done;
-  return Math.max(0, ((context.total - context.done) * perReplication) / 1000);
+  const perReplication = (context.lastAt - context.startedAt) / context.done;
+  return Math.max(0, ((context.total - context.done) * perReplication - (now - context.lastAt)) / 1000);
 }

@@ -85,6 +85,13 @@ export class Runner {
   reports: NamedReport[] = $state.raw([]);
   /** Each scenario after the first against the first, over the replications both completed. */
   comparisons: PairedComparison[] = $state.raw([]);
+  /**
+   * True while `reports` are still the previous run's: a new run replaces them only when its first
+   * replication is in, so a run cancelled before that leaves the previous results standing.
+   */
+  showingPrevious = $state(false);
+  /** Called with the final reports when a run ends with results (done, or cancelled part-way). */
+  onended: ((reports: NamedReport[], targets: readonly { key: string; json: unknown }[]) => void) | undefined;
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lastRefresh = 0;
@@ -108,8 +115,11 @@ export class Runner {
         const built = await this.#reporter!.build();
         if (generation !== this.#generation) return;
         const reports = this.targets.filter((t) => built.reports[t.key]).map((t) => ({ key: t.key, name: t.name, report: built.reports[t.key]! }));
+        if (reports.length === 0 && this.showingPrevious) return;
         this.reports = reports;
         this.comparisons = this.#pair(reports, built.comparisons);
+        this.showingPrevious = false;
+        if (this.pool.phase !== 'running' && reports.length) this.onended?.(reports, this.targets);
       } catch (error) {
         this.refusal = `The results could not be summarised: ${(error as Error).message}`;
       } finally {
@@ -152,8 +162,7 @@ export class Runner {
     }
     const scenarios = requests.map((r) => (r.validation as { ok: true; scenario: Scenario }).scenario);
     this.seed = this.seedOverride.trim() || scenarios[0]!.seed || DEFAULT_SEED;
-    this.reports = [];
-    this.comparisons = [];
+    this.showingPrevious = this.reports.length > 0;
     this.#generation++;
     clearTimeout(this.#timer);
     this.#timer = undefined;
