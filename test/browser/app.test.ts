@@ -191,7 +191,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await screenshot(page, '03-rota-invalid');
     await tab('Run & results');
     await page.getByRole('button', { name: 'Run simulation' }).click();
-    await page.getByRole('alert').filter({ hasText: /staffing\.shifts\.0\.staff: expected a number/ }).waitFor();
+    await page.getByRole('alert').filter({ hasText: /Shift 1 \(Earlies \(break plan A\)\): staff: expected a number/ }).waitFor();
     await screenshot(page, '04-run-refused');
 
     await tab('Edit');

@@ -30,9 +30,9 @@ describe('windows', () => {
 describe('refusalReason', () => {
   it('names the scenario and its first problems', () => {
     const reason = refusalReason([
-      { key: 'a', name: 'Night rota', json: {}, validation: { ok: false, problems: [{ path: 'staffing.shifts.0.staff', message: 'expected a number, got "2x"' }] } },
+      { key: 'a', name: 'Night rota', json: { staffing: { shifts: [{ name: 'Nights', staff: '2x' }] } }, validation: { ok: false, problems: [{ path: 'staffing.shifts.0.staff', message: 'expected a number, got "2x"' }] } },
     ]);
-    expect(reason).toBe('“Night rota” has 1 problem to fix first: staffing.shifts.0.staff: expected a number, got "2x".');
+    expect(reason).toBe('“Night rota” has 1 problem to fix first: Shift 1 (Nights): staff: expected a number, got "2x".');
     expect(refusalReason([{ key: 'b', name: 'ok', json: {}, validation: { ok: true, scenario: {} as never } }])).toBe('');
   });
 });

@@ -66,7 +66,7 @@ export function headlineCards(r: Report): Card[] {
   for (const [id, g] of Object.entries(r.staff)) {
     if (g.utilisation.mean === null) continue;
     const status = atMost(g.utilisation, OCCUPANCY_GUIDE);
-    card(`occ-${id}`, `Occupancy: ${g.name}`, g.utilisation, (x) => pct(x), `Guide ≤ ${pct(OCCUPANCY_GUIDE, 0)}`, status, status === 'bad' ? 'Staff stretched' : GUIDE[status]);
+    card(`occ-${id}`, `Occupancy: ${g.name}`, g.utilisation, (x) => pct(x), `Guide ≤ ${pct(OCCUPANCY_GUIDE, 0)} of time on the floor spent on contacts`, status, status === 'bad' ? 'Staff stretched' : GUIDE[status]);
   }
   cards.push(...costCards(r));
   return cards;

@@ -12,6 +12,7 @@ import type { ReplicationStats } from '../../stats/replication.ts';
 import type { Scenario } from '../core.ts';
 import type { Problem, Validation } from '../workspace/workspace.svelte.ts';
 import { RunPool, type Connect } from './pool.svelte.ts';
+import { problemPlace } from '../editors/problem-place.ts';
 
 export const DEFAULT_SEED = 'occsim';
 export const DEFAULT_REPLICATIONS = 10;
@@ -54,7 +55,7 @@ export function refusalReason(requests: RunRequest[]): string {
     const v = r.validation;
     if (!v) return `“${r.name}” could not be checked.`;
     if (!v.ok) {
-      const first = v.problems.slice(0, 3).map((p: Problem) => (p.path ? `${p.path}: ${p.message}` : p.message));
+      const first = v.problems.slice(0, 3).map((p: Problem) => (p.path ? `${problemPlace(r.json, p.path)}: ${p.message}` : p.message));
       const more = v.problems.length > 3 ? ` and ${v.problems.length - 3} more` : '';
       return `“${r.name}” has ${v.problems.length} problem${v.problems.length === 1 ? '' : 's'} to fix first: ${first.join('; ')}${more}.`;
     }
