@@ -233,6 +233,12 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     const costRow = page.getByRole('row', { name: /Staff cost a week/ }).first();
     assert.match(await costRow.innerText(), /£[\d,]+\s+£[\d,]+\s+\+£[\d,]+\s+higher/);
     await page.getByRole('heading', { name: 'Results compared' }).waitFor();
+    // Side-by-side heat maps share one colour scale, and say so.
+    const maps = page.locator('svg.heatmap');
+    assert.ok((await maps.count()) >= 2);
+    const tops = await page.locator('svg.heatmap g text[x="240"]').allInnerTexts();
+    assert.equal(new Set(tops).size, 1, `one scale top for all maps: ${tops.join(', ')}`);
+    assert.equal(await page.locator('svg.heatmap').filter({ hasText: 'same scale for every scenario shown' }).count(), await maps.count());
     await screenshot(page, '06-compare');
     await screenshotOf(page.getByRole('region', { name: 'Differences' }), '06a-differences');
     expectClean(w);
