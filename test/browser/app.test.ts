@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { expectClean, launch, screenshot, screenshotOf, serveDist, watchedPage, type Watched } from './harness.ts';
+import { SCREENSHOTS, expectClean, launch, screenshot, screenshotOf, serveDist, watchedPage, type Watched } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REPLICATIONS = 4;
@@ -100,9 +100,28 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await results.getByRole('button', { name: 'Download “Service level by hour of week” as SVG' }).click();
     const svg = await readFile((await (await svgDownload).path())!, 'utf8');
     assert.match(svg, /^<\?xml[\s\S]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<title[^>]*>Service level by hour of week/);
+    // It stands alone: the title drawn, the scenario and run it shows, and its description with the units.
+    assert.match(svg, /<text[^>]*font-weight="700"[^>]*>Service level by hour of week/);
+    assert.match(svg, new RegExp(`<text[^>]*>Baseline[^<]* · ${REPLICATIONS} replications × \\d+ days · seed “[^”]+” · occsim</text>`));
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await writeFile(resolve(SCREENSHOTS, '03-exported-chart.svg'), svg);
     const pngDownload = page.waitForEvent('download');
     await results.getByRole('button', { name: 'Download “Service level by hour of week” as PNG' }).click();
     const png = await readFile((await (await pngDownload).path())!);
+    await writeFile(resolve(SCREENSHOTS, '03-exported-chart.png'), png);
+    // The headline figures as a CSV a spreadsheet opens readably, beside the raw one.
+    const csvDownload = page.waitForEvent('download');
+    await results.getByRole('button', { name: 'Download headline figures (CSV)' }).click();
+    const csv = await readFile((await (await csvDownload).path())!, 'utf8');
+    assert.match(csv, /^Scenario,Measure,Value,95 % interval,Target or guide,Verdict\n/);
+    assert.match(csv, /\n[^\n]*Baseline[^\n]*,999 answered within 10 s,\d+\.\d %,\d+\.\d % – \d+\.\d %,Target 90 %,/);
+    assert.match(csv, /,Staff cost a week,£[\d,]+|,Staff cost a week,"£[\d,]+"/);
+    // A printed briefing: the page without its controls.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await results.getByRole('button', { name: 'Print a briefing' }).isVisible(), false);
+    assert.equal(await page.getByRole('tablist').isVisible(), false);
+    await screenshot(page, '03-print-briefing');
+    await page.emulateMedia({ media: 'screen' });
     assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
     assert.ok(png.length > 5000, 'the PNG has content');
   });
@@ -241,6 +260,43 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.equal(await page.locator('svg.heatmap').filter({ hasText: 'same scale for every scenario shown' }).count(), await maps.count());
     await screenshot(page, '06-compare');
     await screenshotOf(page.getByRole('region', { name: 'Differences' }), '06a-differences');
+    expectClean(w);
+  });
+
+  it('nothing spills sideways at 1280×720 or on a 390×844 phone: every tab and editor section', async () => {
+    const spills: string[] = [];
+    const check = async (where: string) => {
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (over > 0) {
+        const wide = await page.evaluate(() =>
+          [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .slice(0, 3)
+            .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`),
+        );
+        spills.push(`${where}: ${over} px (${wide.join(', ')})`);
+      }
+    };
+    for (const [width, height] of [[1280, 720], [390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      for (const name of ['Scenarios', 'Run & results', 'Compare', 'THRIVE trainer']) {
+        await tab(name);
+        await check(`${width}px ${name}`);
+      }
+      await tab('Compare');
+      await screenshot(page, `09-compare-${width}`);
+      await tab('Edit');
+      const sections = page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button');
+      for (const label of await sections.allInnerTexts()) {
+        await sections.filter({ hasText: label.replace(/⚠.*$/, '').trim() }).first().click();
+        await check(`${width}px Edit › ${label}`);
+        if (label.startsWith('Rota')) await screenshot(page, `09-rota-${width}`);
+      }
+      await tab('Run & results');
+      await screenshot(page, `09-results-${width}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    assert.deepEqual(spills, []);
     expectClean(w);
   });
 

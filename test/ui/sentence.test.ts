@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { largestWindow, serviceSentence, windowHours, windowText } from '../../src/ui/results/sentence.ts';
 import { refusalReason } from '../../src/ui/run/runner.svelte.ts';
-import { toCsv, estimateRows } from '../../src/ui/results/format.ts';
+import { toCsv, estimateRows, readableCsv } from '../../src/ui/results/format.ts';
 
 describe('serviceSentence', () => {
   it('says how many points more of the calls are answered within the target, with the CI half-width, over a window', () => {
@@ -38,6 +38,10 @@ describe('refusalReason', () => {
 });
 
 describe('CSV export', () => {
+  it('writes the headline figures with readable headers, percentages and rounding', () => {
+    const csv = readableCsv([{ scenario: 'Base, v2', measure: '999 answered within 10 s', value: '91.0 %', interval: '90.2 % – 91.8 %', target: 'Target 90 %', verdict: 'Meets target' }]);
+    expect(csv).toBe('Scenario,Measure,Value,95 % interval,Target or guide,Verdict\n"Base, v2",999 answered within 10 s,91.0 %,90.2 % – 91.8 %,Target 90 %,Meets target\n');
+  });
   it('flattens every estimate with its CI', () => {
     const rows = estimateRows('Base, v2', { channels: { '999': { serviceLevel: { mean: 0.9, ci95: [0.88, 0.92] } } }, replications: 4 });
     expect(toCsv(rows)).toBe('scenario,measure,mean,ci95_low,ci95_high\n"Base, v2",channels.999.serviceLevel,0.9,0.88,0.92\n');

@@ -47,6 +47,13 @@ export function toCsv(rows: CsvRow[]): string {
   return ['scenario,measure,mean,ci95_low,ci95_high', ...rows.map((r) => [r.scenario, r.measure, r.mean, r.lo, r.hi].map(cell).join(','))].join('\n') + '\n';
 }
 
+/** A table a manager opens in a spreadsheet: one row per headline figure, in words, rounded. */
+export function readableCsv(rows: { scenario: string; measure: string; value: string; interval: string; target: string; verdict: string }[]): string {
+  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const head = ['Scenario', 'Measure', 'Value', '95 % interval', 'Target or guide', 'Verdict'];
+  return [head, ...rows.map((r) => [r.scenario, r.measure, r.value, r.interval, r.target, r.verdict])].map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
+
 /** Every estimate in a (nested) report as CSV rows, keyed by its dotted path. */
 export function estimateRows(scenario: string, value: unknown, prefix = ''): CsvRow[] {
   if (isEstimate(value)) return [{ scenario, measure: prefix, mean: value.mean, lo: value.ci95?.[0] ?? null, hi: value.ci95?.[1] ?? null }];
