@@ -333,6 +333,10 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await page.getByRole('form', { name: 'Forecast' }).getByLabel('From').fill('2025-11-03');
     await page.getByRole('button', { name: 'Forecast', exact: true }).click();
     await page.getByTestId('forecast-days').waitFor();
+    const forecastChart = page.locator('figure', { has: page.getByRole('heading', { name: 'Forecast calls per day' }) });
+    assert.match(await forecastChart.innerText(), /Mon 3/);
+    await screenshotOf(forecastChart, '08-forecast-chart');
+    assert.match(await page.getByTestId('fit-quality-999').innerText(), /^Hour by hour the fit is (as close as chance allows|close|fair|poor)/);
     // The sample history codes call types its own way: likely matches are offered, the rest asked.
     const types = page.getByRole('group', { name: 'Call types this scenario does not have' });
     assert.equal(await types.getByLabel(/“rtc”/).inputValue(), 'road-traffic-collision');
