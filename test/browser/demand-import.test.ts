@@ -47,8 +47,12 @@ describe('call-history import in the browser', () => {
     expect(perDay999).toBeLessThan(70);
     expect(perDay101).toBeGreaterThan(110);
     expect(perDay101).toBeLessThan(150);
-    expect(await page.locator('[data-channel="999"] svg[aria-label*="hour of week"] path').count()).toBe(2);
-    expect(await page.locator('[data-channel="999"] svg[aria-label*="by week"] path').count()).toBe(2);
+    // Actual against fitted, as labelled charts with a legend, by hour of week and by week.
+    for (const name of ['999: calls by hour of week, actual and fitted', '999: calls by week, actual and fitted']) {
+      const chart = page.locator('[data-channel="999"] figure', { has: page.getByRole('heading', { name }) });
+      expect(await chart.getByRole('list', { name: 'Legend' }).innerText()).toMatch(/Actual[\s\S]*Fitted/);
+    }
+    expect(await page.getByTestId('fit-quality-999').innerText()).toMatch(/^Hour by hour the fit is /);
     expect(errors).toEqual([]);
   });
 
