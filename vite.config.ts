@@ -47,5 +47,7 @@ export default defineConfig({
     exclude: ['test/browser/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
+    // Tests spawn the compiled command line: build it from the current source first.
+    globalSetup: ['test/build-cli.setup.ts'],
   },
 });

@@ -41,11 +41,10 @@ export interface ReplicationPool {
 export function openPool(workers: number): ReplicationPool {
   let threads: { worker: Worker; api: Remote<SimWorkerApi> }[] | null = null;
   const start = () => {
-    // Worker threads do not inherit the TypeScript loader: register it in each before loading the shell.
-    const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register();
-    return import(${JSON.stringify(new URL('../../workers/sim.node-worker.ts', import.meta.url).href)}); });`;
+    // The command line runs compiled (scripts/build-cli.mjs): the worker shell is compiled beside it.
+    const shell = new URL('./sim.node-worker.js', import.meta.url);
     return Array.from({ length: workers }, () => {
-      const worker = new Worker(boot, { eval: true });
+      const worker = new Worker(shell);
       return { worker, api: wrap<SimWorkerApi>(nodeEndpoint(worker)) as Remote<SimWorkerApi> };
     });
   };
