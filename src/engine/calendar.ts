@@ -1,16 +1,30 @@
 /**
- * The event calendar: a binary min-heap over parallel typed arrays, ordered by
- * (time, priority, insertion sequence). Equal-time events therefore fire in a documented,
- * deterministic order: lower `priority` first, then first-scheduled first (as in SimPy).
- * An event is just (time, kind, data): no object per event, no closure, no sort.
+ * The event calendar: a binary min-heap ordered by (time, priority, insertion sequence). Equal-time
+ * events therefore fire in a documented, deterministic order: lower `priority` first, then
+ * first-scheduled first (as in SimPy). An event is just (time, kind, data): no object per event,
+ * no closure, no sort.
+ *
+ * The heap itself holds only (time, event id) pairs in two typed arrays, so sifting moves two
+ * numbers; an event's kind, data and tie-break rank sit in arrays indexed by its id (ids are
+ * recycled), and the rank is read only when two times are equal. The order is total, so the
+ * events come out in exactly the same order whatever the heap's layout.
  */
+
+/** Ranks are priority · 2^40 + sequence: exact in a double for |priority| < 2^12. */
+const SEQUENCE_SPAN = 2 ** 40;
+
 export class EventCalendar {
+  // The heap: times and event ids, heap-ordered.
   private times: Float64Array;
-  private priorities: Int32Array;
-  private sequence: Float64Array;
+  private ids: Int32Array;
+  private size = 0;
+  // Events by id.
+  private ranks: Float64Array;
   private kinds: Int32Array;
   private data: Int32Array;
-  private size = 0;
+  private freeIds: Int32Array;
+  private freeCount = 0;
+  private nextId = 0;
   private nextSequence = 0;
 
   /** Time, kind and data of the event last returned by `pop()`. */
@@ -19,11 +33,13 @@ export class EventCalendar {
   payload = 0;
 
   constructor(initialCapacity = 1024) {
-    this.times = new Float64Array(initialCapacity);
-    this.priorities = new Int32Array(initialCapacity);
-    this.sequence = new Float64Array(initialCapacity);
-    this.kinds = new Int32Array(initialCapacity);
-    this.data = new Int32Array(initialCapacity);
+    const n = Math.max(1, initialCapacity);
+    this.times = new Float64Array(n);
+    this.ids = new Int32Array(n);
+    this.ranks = new Float64Array(n);
+    this.kinds = new Int32Array(n);
+    this.data = new Int32Array(n);
+    this.freeIds = new Int32Array(n);
   }
 
   get length(): number {
@@ -33,42 +49,64 @@ export class EventCalendar {
   schedule(time: number, kind: number, data = 0, priority = 0): void {
     if (!(time >= this.time)) throw new RangeError(`cannot schedule at ${time}, before now (${this.time})`);
     if (this.size === this.times.length) this.grow();
-    let i = this.size++;
-    const seq = this.nextSequence++;
+    const id = this.freeCount > 0 ? this.freeIds[--this.freeCount]! : this.nextId++;
+    const rank = priority * SEQUENCE_SPAN + this.nextSequence++;
+    this.ranks[id] = rank;
+    this.kinds[id] = kind;
+    this.data[id] = data;
     // Sift up: move parents down until the slot for the new event is found.
+    const times = this.times;
+    const ids = this.ids;
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(time, priority, seq, parent)) break;
-      this.move(parent, i);
+      const tp = times[parent]!;
+      if (tp < time || (tp === time && this.ranks[ids[parent]!]! < rank)) break;
+      times[i] = tp;
+      ids[i] = ids[parent]!;
       i = parent;
     }
-    this.place(i, time, priority, seq, kind, data);
+    times[i] = time;
+    ids[i] = id;
   }
 
   /** Removes the earliest event into (time, kind, payload); returns false when empty. */
   pop(): boolean {
     if (this.size === 0) return false;
-    this.time = this.times[0]!;
-    this.kind = this.kinds[0]!;
-    this.payload = this.data[0]!;
+    const times = this.times;
+    const ids = this.ids;
+    const top = ids[0]!;
+    this.time = times[0]!;
+    this.kind = this.kinds[top]!;
+    this.payload = this.data[top]!;
+    this.freeIds[this.freeCount++] = top;
     const last = --this.size;
     if (last > 0) {
-      const t = this.times[last]!;
-      const p = this.priorities[last]!;
-      const s = this.sequence[last]!;
-      const k = this.kinds[last]!;
-      const d = this.data[last]!;
+      // Sift the last event down from the root.
+      const t = times[last]!;
+      const id = ids[last]!;
+      const ranks = this.ranks;
+      const rank = ranks[id]!;
       let i = 0;
       for (;;) {
-        const left = 2 * i + 1;
-        if (left >= last) break;
-        const right = left + 1;
-        const child = right < last && this.before(this.times[right]!, this.priorities[right]!, this.sequence[right]!, left) ? right : left;
-        if (!this.earlier(child, t, p, s)) break;
-        this.move(child, i);
+        let child = 2 * i + 1;
+        if (child >= last) break;
+        let tc = times[child]!;
+        const right = child + 1;
+        if (right < last) {
+          const tr = times[right]!;
+          if (tr < tc || (tr === tc && ranks[ids[right]!]! < ranks[ids[child]!]!)) {
+            child = right;
+            tc = tr;
+          }
+        }
+        if (tc > t || (tc === t && ranks[ids[child]!]! > rank)) break;
+        times[i] = tc;
+        ids[i] = ids[child]!;
         i = child;
       }
-      this.place(i, t, p, s, k, d);
+      times[i] = t;
+      ids[i] = id;
     }
     return true;
   }
@@ -76,40 +114,6 @@ export class EventCalendar {
   /** Time of the next event, or Infinity. */
   peekTime(): number {
     return this.size > 0 ? this.times[0]! : Infinity;
-  }
-
-  /** Is (t, p, s) strictly before the event in slot j? */
-  private before(t: number, p: number, s: number, j: number): boolean {
-    const tj = this.times[j]!;
-    if (t !== tj) return t < tj;
-    const pj = this.priorities[j]!;
-    if (p !== pj) return p < pj;
-    return s < this.sequence[j]!;
-  }
-
-  /** Is the event in slot j strictly before (t, p, s)? */
-  private earlier(j: number, t: number, p: number, s: number): boolean {
-    const tj = this.times[j]!;
-    if (tj !== t) return tj < t;
-    const pj = this.priorities[j]!;
-    if (pj !== p) return pj < p;
-    return this.sequence[j]! < s;
-  }
-
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from]!;
-    this.priorities[to] = this.priorities[from]!;
-    this.sequence[to] = this.sequence[from]!;
-    this.kinds[to] = this.kinds[from]!;
-    this.data[to] = this.data[from]!;
-  }
-
-  private place(i: number, t: number, p: number, s: number, k: number, d: number): void {
-    this.times[i] = t;
-    this.priorities[i] = p;
-    this.sequence[i] = s;
-    this.kinds[i] = k;
-    this.data[i] = d;
   }
 
   private grow(): void {
@@ -120,9 +124,10 @@ export class EventCalendar {
       return b;
     };
     this.times = grow(this.times, (n) => new Float64Array(n));
-    this.priorities = grow(this.priorities, (n) => new Int32Array(n));
-    this.sequence = grow(this.sequence, (n) => new Float64Array(n));
+    this.ids = grow(this.ids, (n) => new Int32Array(n));
+    this.ranks = grow(this.ranks, (n) => new Float64Array(n));
     this.kinds = grow(this.kinds, (n) => new Int32Array(n));
     this.data = grow(this.data, (n) => new Int32Array(n));
+    this.freeIds = grow(this.freeIds, (n) => new Int32Array(n));
   }
 }

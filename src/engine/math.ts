@@ -11,6 +11,18 @@ const f64 = new Float64Array(buffer);
 const i32 = new Int32Array(buffer);
 // Word order of a double in memory: the high word is at index 1 on little-endian machines.
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+/**
+ * 2^(j − 1100), exact (built by halving and doubling). fdlibm rescales by writing the exponent
+ * bits back into the double; multiplying by an exact power of two gives the same bits without a
+ * store-then-load through the buffer, which costs more than the whole polynomial.
+ */
+const POW2_OFFSET = 1100;
+const POW2 = new Float64Array(2 * POW2_OFFSET);
+POW2[POW2_OFFSET] = 1;
+for (let j = 1; j < POW2_OFFSET; j++) {
+  POW2[POW2_OFFSET + j] = POW2[POW2_OFFSET + j - 1]! * 2;
+  POW2[POW2_OFFSET - j] = POW2[POW2_OFFSET - j + 1]! / 2;
+}
 
 const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
@@ -34,12 +46,12 @@ export function log(x: number): number {
   }
   f64[0] = x;
   let hx = i32[HI]!;
-  k += (hx >> 20) - 1023;
+  // x = 2^e · m with m in [√2/2, √2): fdlibm's normalisation of x (or x/2).
+  const i = ((hx & 0x000fffff) + 0x95f64) & 0x100000;
+  const e = (hx >> 20) - 1023 + (i >> 20);
   hx &= 0x000fffff;
-  const i = (hx + 0x95f64) & 0x100000;
-  i32[HI] = hx | (i ^ 0x3ff00000); // normalise x or x/2
-  x = f64[0]!;
-  k += i >> 20;
+  x *= POW2[POW2_OFFSET - e]!;
+  k += e;
   const f = x - 1;
   const dk = k;
   if ((0x000fffff & (2 + hx)) < 3) {
@@ -105,11 +117,8 @@ export function exp(x: number): number {
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2) - x);
   const y = 1 - (lo - (x * c) / (2 - c) - hi);
-  f64[0] = y;
-  if (k >= -1021) {
-    i32[HI]! += k << 20; // scale by 2^k
-    return f64[0]!;
-  }
-  i32[HI]! += (k + 1000) << 20;
-  return f64[0]! * TWO_M1000;
+  // Scale by 2^k (exact while the result is normal; below that, one rounding as in fdlibm).
+  if (k > 1020) return y * POW2[POW2_OFFSET + k - 4]! * 16; // 2^k itself would overflow
+  if (k >= -1021) return y * POW2[POW2_OFFSET + k]!;
+  return y * POW2[POW2_OFFSET + k + 1000]! * TWO_M1000;
 }

@@ -42,4 +42,30 @@ describe('EventCalendar', () => {
       }),
     );
   });
+
+  it('pops in (time, priority, scheduling order) when pushes and pops interleave, through growth and id reuse', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 })), fc.constant(null)), { maxLength: 400 }),
+        (ops) => {
+          const cal = new EventCalendar(1);
+          const pending: { t: number; p: number; seq: number }[] = [];
+          let seq = 0;
+          for (const op of ops) {
+            if (op) {
+              const t = cal.time + op[0];
+              cal.schedule(t, 0, seq, op[1]);
+              pending.push({ t, p: op[1], seq: seq++ });
+              continue;
+            }
+            pending.sort((a, b) => a.t - b.t || a.p - b.p || a.seq - b.seq);
+            const next = pending.shift();
+            expect(cal.pop()).toBe(next !== undefined);
+            if (next) expect([cal.time, cal.payload]).toEqual([next.t, next.seq]);
+          }
+          expect(cal.length).toBe(pending.length);
+        },
+      ),
+    );
+  });
 });
