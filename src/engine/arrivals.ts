@@ -7,8 +7,13 @@ import { log } from './math.ts';
 import type { Random } from './random.ts';
 
 export class PiecewiseArrivals {
+  /** The last piece whose rate was asked for, and that rate: most arrivals fall in the same piece. */
+  private cachedPiece = -1;
+  private cachedRate = 0;
+
   /**
-   * @param rateInPiece arrivals per second during piece `i` (piece i covers [i·width, (i+1)·width)).
+   * @param rateInPiece arrivals per second during piece `i` (piece i covers [i·width, (i+1)·width));
+   *   a pure function of `i`, asked once per piece.
    * @param width piece length in seconds (the model uses one hour).
    */
   constructor(
@@ -25,7 +30,11 @@ export class PiecewiseArrivals {
     for (let piece = Math.floor(now / this.width); t < end; piece++) {
       const pieceEnd = Math.min((piece + 1) * this.width, end);
       if (pieceEnd <= t) continue;
-      const rate = this.rateInPiece(piece);
+      if (piece !== this.cachedPiece) {
+        this.cachedPiece = piece;
+        this.cachedRate = this.rateInPiece(piece);
+      }
+      const rate = this.cachedRate;
       const available = rate * (pieceEnd - t);
       if (rate > 0 && available >= need) return t + need / rate;
       need -= available;
