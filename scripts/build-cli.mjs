@@ -6,18 +6,21 @@
  * tests and the benchmark run it first, so they never exercise a stale build.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = fileURLToPath(new URL('../build/cli', import.meta.url));
 
 export async function buildCli() {
-  rmSync(outdir, { recursive: true, force: true });
+  // Build beside the old output, then swap it in: a run (or a test) that is using the old build
+  // while this one is made is not left without its files.
+  const fresh = `${outdir}.${process.pid}`;
+  const stale = `${outdir}.${process.pid}.old`;
   await build({
     absWorkingDir: root,
     entryPoints: { main: 'src/cli/main.ts', 'sim.node-worker': 'workers/sim.node-worker.ts' },
-    outdir,
+    outdir: fresh,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -30,6 +33,14 @@ export async function buildCli() {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  rmSync(stale, { recursive: true, force: true });
+  try {
+    renameSync(outdir, stale);
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  renameSync(fresh, outdir);
+  rmSync(stale, { recursive: true, force: true });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();
