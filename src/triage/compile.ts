@@ -99,3 +99,14 @@ export function compileOutcomeTable(policy: Policy, context: TableContext = {}):
   walk(startAssessment(policy, flagsOf(context)), 0, 0);
   return table;
 }
+
+/**
+ * Every snapshot of an assessment driven by a list of events, from the first question on. The
+ * trainer keeps only the trainee's events and replays them, so changing the policy (or a "what if"
+ * threshold) regrades the same answers at once, through the machine itself.
+ */
+export function replay(policy: Policy, flags: TriageFlags, events: readonly TriageEvent[]): TriageSnapshot[] {
+  const snapshots = [startAssessment(policy, flags)];
+  for (const event of events) snapshots.push(transition(thriveMachine, snapshots[snapshots.length - 1]!, event)[0]);
+  return snapshots;
+}

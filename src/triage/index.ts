@@ -32,6 +32,7 @@ export {
   type CallTypeMix,
   type TriageConfig,
 } from './schema.ts';
+export { explainAssessment, contributionsOf, type Explanation, type Contribution } from './explain.ts';
 export { defaultPolicy, gradeAssessment, FOUR_ITEMS, type FourItem, type TriageFlags } from './policy.ts';
 export { thriveMachine, type TriageContext, type TriageEvent, type TriageInput } from './machine.ts';
 export {
@@ -40,6 +41,7 @@ export {
   currentStep,
   eventFor,
   startAssessment,
+  replay,
   type Step,
   type TableContext,
   type TriageSnapshot,
@@ -53,6 +55,7 @@ export {
   type TriageSampler,
 } from './sampler.ts';
 export { expectedGradeMix, type GradeMix } from './grade-mix.ts';
+export { tableChanges, type TableChanges } from './table-changes.ts';
 export { OFFICER_SENT, IMMEDIATE, type PublishedShare } from './calibration.ts';
 export { caseLibrary, caseSchema, findCase, type TrainingCase } from './cases.ts';
-export { chartNodes, stateKeyOf, type ChartNode } from './chart.ts';
+export { chartNodes, chartEdges, pathOf, stateKeyOf, type ChartNode, type ChartEdge } from './chart.ts';

@@ -48,12 +48,19 @@ export function conditionsHold(conditions: Conditions, answers: Partial<Answers>
   });
 }
 
+/** The grade the concern score alone gives under the policy's thresholds. */
+export function scoreGrade(policy: Policy, score: number): Grade {
+  const { scheduled, priority, emergency } = policy.thresholds;
+  return score >= emergency ? 1 : score >= priority ? 2 : score >= scheduled ? 3 : 4;
+}
+
 function gradeFromScore(policy: Policy, score: number): { grade: Grade; reason: string } {
   const { scheduled, priority, emergency } = policy.thresholds;
-  if (score >= emergency) return { grade: 1, reason: `the concern score ${score} reaches the emergency threshold ${emergency}` };
-  if (score >= priority) return { grade: 2, reason: `the concern score ${score} reaches the priority threshold ${priority}` };
-  if (score >= scheduled) return { grade: 3, reason: `the concern score ${score} reaches the scheduled threshold ${scheduled}` };
-  return { grade: 4, reason: `the concern score ${score} is below the scheduled threshold ${scheduled}` };
+  const grade = scoreGrade(policy, score);
+  if (grade === 1) return { grade, reason: `the concern score ${score} reaches the emergency threshold ${emergency}` };
+  if (grade === 2) return { grade, reason: `the concern score ${score} reaches the priority threshold ${priority}` };
+  if (grade === 3) return { grade, reason: `the concern score ${score} reaches the scheduled threshold ${scheduled}` };
+  return { grade, reason: `the concern score ${score} is below the scheduled threshold ${scheduled}` };
 }
 
 function fourPresent(assessment: Assessment): number {
@@ -78,8 +85,8 @@ export function immediateThreatOutcome(flags: TriageFlags): TriageOutcome {
   };
 }
 
-/** Grades a completed assessment under a policy. */
-export function gradeAssessment(policy: Policy, assessment: Assessment): TriageOutcome {
+/** Every rule and context floor that applies to an assessment, in policy order. */
+export function gradeCandidates(policy: Policy, assessment: Assessment): { grade: Grade; reason: string }[] {
   const { answers, flags } = assessment;
   const candidates: { grade: Grade; reason: string }[] = [];
   for (const rule of policy.rules) {
@@ -93,6 +100,14 @@ export function gradeAssessment(policy: Policy, assessment: Assessment): TriageO
   if (flags.stalking && present >= policy.stalking.minPresent && stalkingCause) {
     candidates.push({ grade: policy.stalking.leastUrgentGrade, reason: `${present} of the FOUR stalking markers are present` });
   }
+  return candidates;
+}
+
+/** Grades a completed assessment under a policy. */
+export function gradeAssessment(policy: Policy, assessment: Assessment): TriageOutcome {
+  const { answers, flags } = assessment;
+  const candidates = gradeCandidates(policy, assessment);
+  const present = fourPresent(assessment);
   const score = scoreOf(policy, answers);
   const byScore = gradeFromScore(policy, score);
   // On a tie a rule or context floor is named rather than the score: it says more to a trainee.

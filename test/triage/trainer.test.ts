@@ -38,8 +38,10 @@ describe('Trainer', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'DASH completed' }));
 
     const outcome = screen.getByRole('region', { name: 'Outcome' });
-    expect(outcome).toHaveTextContent('Your answers lead to grade 1 (emergency), response deploy-now.');
-    expect(outcome).toHaveTextContent('✓ Expected grade 1 (emergency).');
+    expect(outcome).toHaveTextContent('Your answers lead to grade 1 (emergency): send officers now (immediate attendance).');
+    expect(outcome).toHaveTextContent('✓ The expected answers lead to grade 1 (emergency) under this policy.');
+    // Threat medium +5, harm medium +3, risk high +6, vulnerability high +6 = 20 (investigation and engagement add nothing).
+    expect(screen.getByTestId('contributions')).toHaveTextContent('Threat medium +5 · Harm medium +3 · Risk high +6 · Vulnerability high +6 = 20: emergency from 16');
     expect(outcome).toHaveTextContent('Rationale: Grade 1 (emergency): a highly vulnerable person is at high risk.');
     expect(outcome).toHaveTextContent('DASH risk assessment: 20 min.');
     expect(currentState()).toBe('outcome');
@@ -53,10 +55,14 @@ describe('Trainer', () => {
     for (const q of ['threat', 'harm', 'risk', 'investigation', 'vulnerability', 'engagement']) await answer(new RegExp(`^${q}:`, 'i'), 'none');
     const outcome = screen.getByRole('region', { name: 'Outcome' });
     expect(outcome).toHaveTextContent('Your answers lead to grade 4');
-    expect(outcome).toHaveTextContent('✗ Expected grade 1 (emergency).');
+    expect(outcome).toHaveTextContent('✗ The expected answers lead to grade 1 (emergency) under this policy.');
     const row = within(outcome).getByRole('row', { name: /vulnerability/ });
-    expect(within(row).getByText('none')).toBeInTheDocument();
-    expect(within(row).getByText('high')).toBeInTheDocument();
+    expect(row).toHaveClass('differs');
+    expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('none ✗');
+    expect(within(row).getAllByRole('cell')[1]).toHaveTextContent(/^high/);
+    const c = caseLibrary.find((x) => x.id === 'elderly-welfare-living-alone')!;
+    const differing = Object.entries(c.expectedAnswers).filter(([, level]) => level !== 'none').map(([q]) => q);
+    expect([...outcome.querySelectorAll('tr.differs th')].map((th) => th.textContent)).toEqual(differing);
   });
 
   it('ends at once on a high threat, and asks the FOUR questions for stalking', async () => {
@@ -82,12 +88,35 @@ describe('Trainer', () => {
     expect(currentState()).toBe('engagement');
   });
 
-  it('grades with the policy it is given', async () => {
-    const lenient: Policy = { ...defaultPolicy, thresholds: { scheduled: 10, priority: 20, emergency: 30 } };
-    render(Trainer, { cases: caseLibrary, policy: lenient });
+  it('grades with the open scenario\'s policy, names it, and can switch to the default', async () => {
+    const strict: Policy = { ...defaultPolicy, name: 'Strict force', thresholds: { ...defaultPolicy.thresholds, scheduled: 2 } };
+    render(Trainer, { cases: caseLibrary, scenario: { scenarioName: 'County', policy: strict } });
+    expect(screen.getByTestId('trainer-policy')).toHaveTextContent('Grading with “Strict force”, the policy of the open scenario “County”.');
     await choose('noisy-party-asb');
     for (const q of ['threat', 'harm', 'risk', 'investigation', 'vulnerability', 'engagement']) await answer(new RegExp(`^${q}:`, 'i'), 'low');
-    // All "low" scores 6: scheduled (grade 3) under the default policy, below this policy's scheduled threshold.
+    // All "low" scores 5: at or above this policy's scheduled threshold 2, below the default's 7.
+    expect(screen.getByRole('region', { name: 'Outcome' })).toHaveTextContent('Your answers lead to grade 3');
+    expect(screen.getByTestId('contributions')).toHaveTextContent('= 5: scheduled from 2');
+    await fireEvent.click(screen.getByRole('radio', { name: 'the default' }));
+    expect(screen.getByTestId('trainer-policy')).toHaveTextContent('Grading with “occsim default”, the default policy.');
     expect(screen.getByRole('region', { name: 'Outcome' })).toHaveTextContent('Your answers lead to grade 4');
+  });
+
+  it('answers "what if" a threshold were different on the spot, and refuses one out of order in words', async () => {
+    render(Trainer, { cases: caseLibrary });
+    await choose('da-breach-non-molestation');
+    const c = caseLibrary.find((x) => x.id === 'da-breach-non-molestation')!;
+    for (const [question, level] of Object.entries({ ...c.expectedAnswers, risk: 'medium', vulnerability: 'medium' })) {
+      await answer(new RegExp(`^${question}:`, 'i'), level);
+    }
+    await fireEvent.click(screen.getByRole('button', { name: 'DASH completed' }));
+    // Threat medium +5, harm medium +3, risk medium +3, vulnerability medium +3 = 14: priority.
+    expect(screen.getByRole('region', { name: 'Outcome' })).toHaveTextContent('Your answers lead to grade 2');
+    await fireEvent.input(screen.getByRole('textbox', { name: 'emergency from' }), { target: { value: '14' } });
+    expect(screen.getByTestId('trainer-policy')).toHaveTextContent('what if emergency from 14 (policy: 16)');
+    expect(screen.getByRole('region', { name: 'Outcome' })).toHaveTextContent('Your answers lead to grade 1');
+    await fireEvent.input(screen.getByRole('textbox', { name: 'emergency from' }), { target: { value: '5' } });
+    expect(screen.getByText(/Not applied: emergency: must be ≥ priority \(9\), got 5/)).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Outcome' })).toHaveTextContent('Your answers lead to grade 2');
   });
 });
