@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Scenario } from '../scenario/index.ts';
-import { DEFAULT_MAX_CALLS, capAbove, runSize, runSizeRefusal } from '../model/run-size.ts';
+import { DEFAULT_MAX_CALLS, capAbove, runSizeOf, runSizeRefusal } from '../model/run-size.ts';
 import { InputError } from './errors.ts';
 
 export const SIZE_FLAGS = {
@@ -23,9 +23,7 @@ export function maxCallsFlag(value: string | undefined): number {
 
 /** Throws the refusal, with the flag that would let the run through, when the run is past the cap. */
 export function checkRunSize(scenarios: readonly Scenario[], replications: number, maxCalls: number): void {
-  const sizes = scenarios.map((s) => runSize(s, replications));
-  const perReplication = sizes.reduce((sum, s) => sum + s.callsPerReplication, 0);
-  const size = { callsPerReplication: perReplication, replications, calls: perReplication * replications };
+  const size = runSizeOf(scenarios, replications);
   const refusal = runSizeRefusal(size, maxCalls);
   if (refusal) throw new InputError(`${refusal}; pass --max-calls ${capAbove(size.calls).toExponential()} to run it anyway`);
 }

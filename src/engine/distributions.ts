@@ -20,6 +20,9 @@ export type Sampler = (random: Random) => number;
 
 export const DIST_NAMES = ['fixed', 'exponential', 'lognormal', 'gamma', 'uniform', 'triangular', 'empirical'] as const;
 
+/** The largest sd / mean of a lognormal or gamma time: already far wider than any call-centre data. */
+const MAX_SPREAD = 100;
+
 /** Relations between parameters that a per-field schema cannot express; [] when valid. */
 export function distProblems(spec: DistSpec): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
@@ -32,6 +35,11 @@ export function distProblems(spec: DistSpec): { path: string; message: string }[
       if (spec.mode < spec.min || spec.mode > spec.max)
         problem('mode', `expected min ≤ mode ≤ max (${spec.min}–${spec.max}), got ${spec.mode}`);
       if (spec.max < spec.min) problem('max', `expected max ≥ min (${spec.min}), got ${spec.max}`);
+      break;
+    case 'lognormal':
+    case 'gamma':
+      // Beyond this spread the samplers' parameters overflow and times come out as NaN.
+      if (spec.sd > MAX_SPREAD * spec.mean) problem('sd', `expected an sd of at most ${MAX_SPREAD} × the mean (${spec.mean}), got ${spec.sd}`);
       break;
     case 'empirical':
       if (spec.values.length === 0) problem('values', 'expected at least one { value, weight }');

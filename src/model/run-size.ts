@@ -18,6 +18,12 @@ export interface RunSize {
   calls: number;
 }
 
+/** The size of running every scenario given (a comparison runs each) for `replications`. */
+export function runSizeOf(scenarios: readonly Scenario[], replications: number): RunSize {
+  const callsPerReplication = scenarios.reduce((sum, s) => sum + runSize(s, replications).callsPerReplication, 0);
+  return { callsPerReplication, replications, calls: callsPerReplication * replications };
+}
+
 export function runSize(scenario: Scenario, replications: number): RunSize {
   const hours = scenario.horizon.days * 24;
   let callsPerReplication = 0;

@@ -9,9 +9,14 @@ export const MAX_SCENARIO_BYTES = 8 * 1024 * 1024;
 
 export type TextResult = { ok: true; text: string } | { ok: false; message: string };
 
+/** Why `size` bytes are too many for a scenario, or null; callers that know the size check it before reading. */
+export function sizeProblem(size: number, maxBytes = MAX_SCENARIO_BYTES): string | null {
+  return size > maxBytes ? `expected a scenario of at most ${maxBytes.toLocaleString('en')} bytes, got ${size.toLocaleString('en')}` : null;
+}
+
 export function scenarioText(bytes: Uint8Array, maxBytes = MAX_SCENARIO_BYTES): TextResult {
-  if (bytes.length > maxBytes)
-    return { ok: false, message: `expected a scenario of at most ${maxBytes.toLocaleString('en')} bytes, got ${bytes.length.toLocaleString('en')}` };
+  const tooBig = sizeProblem(bytes.length, maxBytes);
+  if (tooBig) return { ok: false, message: tooBig };
   const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   try {
     // The decoder drops a leading byte-order mark itself.

@@ -1,8 +1,8 @@
 /**
  * The production build under its own Content-Security-Policy: runs a scenario in the workers,
- * walks a trainer case and imports call history, and fails on any policy violation (the page's
- * securitypolicyviolation events) or console error. Then checks the policy is really enforced:
- * an injected inline script does not run.
+ * walks a trainer case, imports call history and has a run held for its size, and fails on any
+ * policy violation (the page's securitypolicyviolation events) or console error. Then checks the
+ * policy is really enforced: an injected inline script does not run.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
@@ -75,6 +75,20 @@ describe('the built app under its Content-Security-Policy', { timeout: 240_000 }
     await page.getByLabel(/^Call history/).setInputFiles(resolve(ROOT, 'seeds/sample-history.csv'));
     await page.getByTestId('fit-profile').waitFor({ timeout: 60_000 });
     await screenshot(page, 'csp-03-import');
+    assert.deepEqual(await violations(), []);
+    expectClean(w);
+  });
+
+  it('holds a run past the size cap, shows its estimate, and lets the user back out', async () => {
+    await page.getByLabel('999 calls per day').fill('1000000000');
+    await page.getByRole('tab', { name: 'Run & results' }).click();
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    const notice = page.getByRole('alert', { name: 'Run size' });
+    await notice.getByText(/About [\d.]+ (billion|trillion) calls \([\d.]+ (billion|trillion) a replication × 2\), past the cap of 200 million/).waitFor();
+    await screenshot(page, 'csp-04-run-size');
+    await notice.getByRole('button', { name: 'Don’t run' }).click();
+    assert.equal(await notice.count(), 0);
+    assert.equal(await page.getByTestId('run-status').filter({ hasText: /Running/ }).count(), 0);
     assert.deepEqual(await violations(), []);
     expectClean(w);
   });

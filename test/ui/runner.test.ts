@@ -37,6 +37,17 @@ describe('Runner', () => {
     expect(runner.pool.phase).toBe('idle');
   });
 
+  it('holds a run past the size cap with its estimate until the user runs it anyway', async () => {
+    const big = { ...json, horizon: { days: 2 }, demand: { ...json.demand, specialDays: [{ date: '2025-01-06', factor: 1e9, channels: ['online'], fromHour: 0, toHour: 1 }] } };
+    const bigParsed = parseScenario(big);
+    expect(bigParsed.ok).toBe(true);
+    const runner = new Runner(inProcess, createReportApi, 2);
+    runner.replications = 1;
+    await runner.start([{ key: 'big', name: 'Big', json: big, validation: bigParsed }]);
+    expect(runner.oversize).toMatch(/^About [\d.]+ (million|billion) calls \([\d.]+ (million|billion) a replication × 1\), past the cap of 200 million$/);
+    expect(runner.pool.phase).toBe('idle');
+  });
+
   it('pairs scenarios on common replication indices', async () => {
     const more = { ...json, name: 'More staff', staffing: { ...json.staffing, shrinkage: 0.1 } };
     const runner = new Runner(inProcess, createReportApi, 2);

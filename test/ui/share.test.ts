@@ -15,6 +15,15 @@ describe('share links', () => {
     expect(hash.length).toBeLessThan(JSON.stringify(baseline).length / 3);
     expect(await decodeShare(hash)).toEqual({ ok: true, json: baseline });
   });
+  it('refuse a link that inflates past the size of any scenario, and say so', async () => {
+    // A few KB of deflated zeros that would unpack to 64 MB.
+    const zeros = new Uint8Array(64 * 1024 * 1024);
+    const deflated = new Uint8Array(await new Response(new Blob([zeros]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+    let binary = '';
+    for (const b of deflated) binary += String.fromCharCode(b);
+    const hash = '#z=' + btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+    expect(await decodeShare(hash)).toEqual({ ok: false, message: 'The link does not hold a readable scenario: it unpacks to more than 8,388,608 bytes, the most a scenario may have.' });
+  });
   it('still open older uncompressed links', async () => {
     expect(await decodeShare('#s=eyJuYW1lIjoieCJ9')).toEqual({ ok: true, json: { name: 'x' } });
   });

@@ -13,6 +13,7 @@ import type { Scenario } from '../core.ts';
 import type { Problem, Validation } from '../workspace/workspace.svelte.ts';
 import { RunPool, type Connect } from './pool.svelte.ts';
 import { problemPlace } from '../editors/problem-place.ts';
+import { DEFAULT_MAX_CALLS, runSizeOf, runSizeRefusal } from '../../model/run-size.ts';
 
 export const DEFAULT_SEED = 'occsim';
 export const DEFAULT_REPLICATIONS = 10;
@@ -69,6 +70,9 @@ export class Runner {
   /** Overrides the scenario's own seed when not empty. */
   seedOverride = $state('');
   refusal = $state('');
+  /** Set when a run is past the size cap: what it would take; `runAnyway` starts it regardless. */
+  oversize = $state('');
+  #oversized: RunRequest[] | undefined;
   seed = $state('');
   targets: Target[] = $state.raw([]);
 
@@ -153,7 +157,9 @@ export class Runner {
   }
 
   /** Start a run, or refuse it with the reason. Returns when the run ends. */
-  async start(requests: RunRequest[]): Promise<void> {
+  async start(requests: RunRequest[], { anyway = false }: { anyway?: boolean } = {}): Promise<void> {
+    this.oversize = '';
+    this.#oversized = undefined;
     this.refusal = refusalReason(requests);
     if (this.refusal) return;
     const replications = Math.floor(this.replications);
@@ -162,6 +168,13 @@ export class Runner {
       return;
     }
     const scenarios = requests.map((r) => (r.validation as { ok: true; scenario: Scenario }).scenario);
+    // A slip of the keyboard (a billion calls a day) would otherwise run for days and exhaust memory.
+    const tooBig = anyway ? null : runSizeRefusal(runSizeOf(scenarios, replications), DEFAULT_MAX_CALLS);
+    if (tooBig) {
+      this.oversize = tooBig.replace(/^run size: a/, 'A');
+      this.#oversized = requests;
+      return;
+    }
     this.seed = this.seedOverride.trim() || scenarios[0]!.seed || DEFAULT_SEED;
     this.showingPrevious = this.reports.length > 0;
     this.#generation++;
@@ -176,6 +189,12 @@ export class Runner {
       return;
     }
     await this.pool.run(this.targets.map((t) => ({ key: t.key, scenario: t.json, seed: this.seed, replications })));
+  }
+
+  /** Starts the run refused for its size, as the user has seen the figure and chosen to go on. */
+  runAnyway(): Promise<void> {
+    const requests = this.#oversized;
+    return requests ? this.start(requests, { anyway: true }) : Promise.resolve();
   }
 
   cancel(): void {

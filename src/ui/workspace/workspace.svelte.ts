@@ -228,6 +228,8 @@ export class Workspace<S> {
   touch(doc: ScenarioDoc): void {
     doc.updatedAt = Date.now();
     this.#schedule(doc.id, AUTOSAVE_MS);
+    // A crash or a killed tab fires no unload event: keep the synchronous copy current instead.
+    this.stashPending();
   }
 
   /** Import a file's text. Invalid JSON is refused; a schema problem is imported and shown inline. */
@@ -259,9 +261,9 @@ export class Workspace<S> {
   }
 
   /**
-   * The synchronous safety net for closing or reloading the page within the autosave pause:
-   * IndexedDB writes are asynchronous and may not finish during unload, so pending drafts are also
-   * put in localStorage, and the next load folds back any that are newer than what was saved.
+   * The synchronous safety net for closing, reloading or crashing within the autosave pause:
+   * IndexedDB writes are asynchronous and may not finish, so pending drafts are also put in
+   * localStorage at every edit, and the next load folds back any newer than what was saved.
    */
   stashPending(): void {
     const docs = [...this.#pending.keys()]
