@@ -15,6 +15,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   triage: { summary: 'THRIVE triage: outcome table, training cases', load: async () => (await import('./triage.ts')).default },
   demand: { summary: 'demand from call history: fit, forecast, synth, holidays', load: async () => (await import('./demand.ts')).default },
   optimise: { summary: 'propose the cheapest rota that meets the standards, proven by simulation', load: async () => (await import('./optimise.ts')).default },
+  sweep: { summary: 'many scenarios × replications, here or on a Slurm cluster', load: async () => (await import('./sweep.ts')).default },
   staff: { summary: 'handlers needed per interval by Erlang C and A, against the rota', load: async () => (await import('./staff.ts')).default },
 };
 

@@ -3,7 +3,7 @@
  * and replication count and together hold every replication once; the result is then exactly
  * the unsharded run's.
  */
-import { buildReport } from '../model/report.ts';
+import { buildReport, type Report } from '../model/report.ts';
 import { formatProblem, parseScenario } from '../scenario/index.ts';
 import { parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
@@ -14,7 +14,7 @@ import { readText } from './scenario-file.ts';
 /** Shards can be large (one set of statistics per replication), but never gigabytes. */
 const MAX_SHARD_BYTES = 512 * 1024 * 1024;
 
-async function readShard(path: string): Promise<ShardFile> {
+export async function readShard(path: string): Promise<ShardFile> {
   let json: unknown;
   const text = await readText(path, MAX_SHARD_BYTES);
   try {
@@ -25,16 +25,17 @@ async function readShard(path: string): Promise<ShardFile> {
   return checkShard(json, path);
 }
 
-export default async function merge(args: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });
-  if (positionals.length === 0) throw new InputError('expected one or more shard files');
-  const shards = await Promise.all(positionals.map(readShard));
+/**
+ * Checks that the shards belong to one run and hold every replication once, then folds them into
+ * the report the unsharded run would print. `names` label the shards in messages (file paths).
+ */
+export function mergeShards(shards: readonly ShardFile[], names: readonly string[]): Report {
   const first = shards[0]!;
   shards.forEach((s, i) => {
-    if (s.digests.scenario !== first.digests.scenario) throw new InputError(`${positionals[i]}: a different scenario from ${positionals[0]}`);
-    if (s.seed !== first.seed) throw new InputError(`${positionals[i]}: seed "${s.seed}", but ${positionals[0]} has "${first.seed}"`);
+    if (s.digests.scenario !== first.digests.scenario) throw new InputError(`${names[i]}: a different scenario from ${names[0]}`);
+    if (s.seed !== first.seed) throw new InputError(`${names[i]}: seed "${s.seed}", but ${names[0]} has "${first.seed}"`);
     if (s.replications !== first.replications)
-      throw new InputError(`${positionals[i]}: ${s.replications} replications, but ${positionals[0]} has ${first.replications}`);
+      throw new InputError(`${names[i]}: ${s.replications} replications, but ${names[0]} has ${first.replications}`);
   });
   const results = shards.flatMap((s) => s.results);
   const outside = results.find((r) => r.replication >= first.replications);
@@ -45,7 +46,14 @@ export default async function merge(args: string[]): Promise<number> {
   if (missing.length) throw new InputError(`missing replications ${missing.join(', ')}: merge every shard of the run`);
   const parsed = parseScenario(first.scenario);
   if (!parsed.ok) throw new InputError('the shards hold an invalid scenario', parsed.problems.map(formatProblem));
-  const report = buildReport(parsed.scenario, first.seed, results);
+  return buildReport(parsed.scenario, first.seed, results);
+}
+
+export default async function merge(args: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });
+  if (positionals.length === 0) throw new InputError('expected one or more shard files');
+  const shards = await Promise.all(positionals.map(readShard));
+  const report = mergeShards(shards, positionals);
   if (values.json) process.stdout.write(JSON.stringify({ ...report, timing: { merged: shards.length } }) + '\n');
   else process.stdout.write(formatReport(report) + '\n');
   return 0;

@@ -59,6 +59,11 @@ export function parseShard(value: string | undefined): { k: number; n: number } 
   return { k, n };
 }
 
+/** Replications K−1, K−1+N, ... of shard K/N: every shard gets a fair share of any run length. */
+export function shardIndices(replications: number, { k, n }: { k: number; n: number }): number[] {
+  return Array.from({ length: replications }, (_, i) => i).filter((i) => i % n === k - 1);
+}
+
 export function timing(start: number, replications: number, workers: number) {
   const wallSeconds = (performance.now() - start) / 1000;
   return { wallSeconds: Number(wallSeconds.toFixed(3)), replicationsPerSecond: Number((replications / wallSeconds).toFixed(2)), workers };
@@ -72,8 +77,7 @@ export default async function run(args: string[]): Promise<number> {
   const shard = parseShard(values.shard);
   const maxCalls = maxCallsFlag(values['max-calls']);
   const { scenario, json, seed } = await prepare(positionals[0]!, values.seed);
-  const all = Array.from({ length: replications }, (_, i) => i);
-  const indices = shard ? all.filter((i) => i % shard.n === shard.k - 1) : all;
+  const indices = shard ? shardIndices(replications, shard) : Array.from({ length: replications }, (_, i) => i);
   checkRunSize([scenario], indices.length, maxCalls);
   const workers = workerCount(values.workers, indices.length);
 

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 const bin = fileURLToPath(new URL('../../bin/occsim.js', import.meta.url));
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export function occsim(args: string[], options: { cwd?: string; input?: string } = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: options.cwd ?? root, input: options.input });
+export function occsim(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const env = options.env ? { ...process.env, ...options.env } : undefined;
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: options.cwd ?? root, input: options.input, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

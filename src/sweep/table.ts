@@ -1,0 +1,131 @@
+/**
+ * The sweep table: one row per point with every KPI as a mean and 95 % CI, the rota's cost and
+ * the verdict on each service standard. Built from each point's merged report, so it is the same
+ * whether the shards ran locally or on a cluster, and however many shards there were. The JSON
+ * form is what the app opens; `parseSweepTable` checks it at that door.
+ */
+import { z } from 'zod';
+import { problemsFromZod, type Problem } from '../scenario/problems.ts';
+import type { Report, Verdict } from '../model/report.ts';
+import type { Estimate } from '../stats/estimate.ts';
+import type { SweepPlan, SweepPoint } from './expand.ts';
+
+const STANDARDS = ['999', '101', 'online'] as const;
+const VERDICTS = ['met', 'missed', 'uncertain', 'no demand'] as const satisfies readonly Verdict[];
+
+export interface SweepRow {
+  id: string;
+  labels: Record<string, string>;
+  scenario: string;
+  cost: { paidHoursPerWeek: number; costPerWeek: number };
+  standards: Record<(typeof STANDARDS)[number], Verdict>;
+  /** How many of the standards with demand are met (their whole CI clears the target). */
+  standardsMet: number;
+  kpis: Record<string, Estimate>;
+}
+
+export interface SweepTable {
+  format: 'occsim-sweep-table';
+  version: 1;
+  sweep: string;
+  seed: string;
+  replications: number;
+  axes: string[];
+  points: SweepRow[];
+}
+
+/** Every estimate of a report under a flat key: "999.serviceLevel", "staff.handlers.utilisation", ... */
+export function flatKpis(report: Report): Record<string, Estimate> {
+  const kpis: Record<string, Estimate> = {};
+  for (const channel of STANDARDS) for (const [k, e] of Object.entries(report.channels[channel])) kpis[`${channel}.${k}`] = e;
+  for (const [k, e] of Object.entries(report.online)) kpis[`online.${k}`] = e;
+  for (const [grade, e] of Object.entries(report.deploymentsPerHour)) kpis[`deploymentsPerHour.grade${grade}`] = e;
+  for (const [id, s] of Object.entries(report.staff)) {
+    kpis[`staff.${id}.utilisation`] = s.utilisation;
+    kpis[`staff.${id}.floorHoursPerDay`] = s.floorHoursPerDay;
+  }
+  return kpis;
+}
+
+export function sweepRow(point: SweepPoint, report: Report): SweepRow {
+  const standards = Object.fromEntries(STANDARDS.map((c) => [c, report.standards[c].verdict])) as SweepRow['standards'];
+  return {
+    id: point.id,
+    labels: point.labels,
+    scenario: report.scenario,
+    cost: report.cost,
+    standards,
+    standardsMet: Object.values(standards).filter((v) => v === 'met').length,
+    kpis: flatKpis(report),
+  };
+}
+
+export function sweepTable(plan: SweepPlan, rows: SweepRow[]): SweepTable {
+  return { format: 'occsim-sweep-table', version: 1, sweep: plan.name, seed: plan.seed, replications: plan.replications, axes: plan.axes, points: rows };
+}
+
+/** Every KPI key of the table, in first-seen order (points may differ in staff groups). */
+export function kpiKeys(table: Pick<SweepTable, 'points'>): string[] {
+  return [...new Set(table.points.flatMap((p) => Object.keys(p.kpis)))];
+}
+
+const csvCell = (v: string | number | null | undefined): string => {
+  const text = v === null || v === undefined ? '' : String(v);
+  // Text starting like a formula is quoted too, so a spreadsheet shows it rather than evaluating it.
+  return /[",\n\r]/.test(text) || (typeof v === 'string' && /^[=+\-@\t]/.test(text)) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** The table as CSV: one row per point; each KPI as three columns (mean, lo, hi). */
+export function sweepTableCsv(table: SweepTable): string {
+  const keys = kpiKeys(table);
+  const header = [
+    'id',
+    ...table.axes,
+    'costPerWeek',
+    'paidHoursPerWeek',
+    'standardsMet',
+    ...STANDARDS.map((c) => `standard.${c}`),
+    ...keys.flatMap((k) => [k, `${k}.lo`, `${k}.hi`]),
+  ];
+  const rows = table.points.map((p) => [
+    p.id,
+    ...table.axes.map((a) => p.labels[a]),
+    p.cost.costPerWeek,
+    p.cost.paidHoursPerWeek,
+    p.standardsMet,
+    ...STANDARDS.map((c) => p.standards[c]),
+    ...keys.flatMap((k) => {
+      const e = p.kpis[k];
+      return [e?.mean, e?.ci95?.[0], e?.ci95?.[1]];
+    }),
+  ]);
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+const estimateSchema = z.strictObject({ mean: z.number().nullable(), ci95: z.tuple([z.number(), z.number()]).nullable() });
+
+const tableSchema = z.object({
+  format: z.literal('occsim-sweep-table', { error: 'expected "occsim-sweep-table": the table.json of "occsim sweep run"' }),
+  version: z.literal(1),
+  sweep: z.string(),
+  seed: z.string(),
+  replications: z.number().int().min(1),
+  axes: z.array(z.string()),
+  points: z.array(
+    z.object({
+      id: z.string().min(1),
+      labels: z.record(z.string(), z.string()),
+      scenario: z.string(),
+      cost: z.object({ paidHoursPerWeek: z.number(), costPerWeek: z.number() }),
+      standards: z.object({ '999': z.enum(VERDICTS), '101': z.enum(VERDICTS), online: z.enum(VERDICTS) }),
+      standardsMet: z.number().int().min(0).max(3),
+      kpis: z.record(z.string(), estimateSchema),
+    }),
+  ),
+});
+
+/** Checks an opened table file; extra fields (such as `timing`) are dropped. */
+export function parseSweepTable(json: unknown): { ok: true; table: SweepTable } | { ok: false; problems: Problem[] } {
+  const parsed = tableSchema.safeParse(json, { reportInput: true });
+  return parsed.success ? { ok: true, table: parsed.data as SweepTable } : { ok: false, problems: problemsFromZod(parsed.error) };
+}
