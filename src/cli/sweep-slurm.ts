@@ -119,22 +119,44 @@ export function submit(folder: SweepFolder, o: SlurmOptions): Promise<number> {
 
 type TaskState = string;
 
-/** Live states from squeue (array tasks one per line), then finished ones from sacct if it answers. */
+/**
+ * The state of each job and array task ("123_4"): sacct where the cluster keeps accounting, then
+ * scontrol for jobs finished in the last minutes (clusters without accounting), then squeue for
+ * the live ones, each later source overriding the earlier.
+ */
 function jobStates(ids: string[]): Map<string, TaskState> {
   const states = new Map<string, TaskState>();
   if (!ids.length) return states;
-  try {
+  const optional = (f: () => void) => {
+    try {
+      f();
+    } catch {
+      // This cluster does not answer that query (no accounting, or the jobs are long gone).
+    }
+  };
+  optional(() => {
     for (const line of slurm('sacct', ['-n', '-P', '-X', '-j', ids.join(','), '-o', 'JobID,State']).split('\n')) {
       const [id, state] = line.trim().split('|');
       if (id && state) states.set(id, state.split(' ')[0]!);
     }
-  } catch {
-    // No accounting database on this cluster: squeue and the shard files still tell the story.
-  }
-  for (const line of slurm('squeue', ['-h', '-r', '-j', ids.join(','), '-o', '%i|%T|%r']).split('\n')) {
-    const [id, state, reason] = line.trim().split('|');
-    if (id && state) states.set(id, reason === 'DependencyNeverSatisfied' ? 'NEVER (a task it waits for failed)' : state);
-  }
+  });
+  for (const id of ids)
+    optional(() => {
+      for (const line of slurm('scontrol', ['-o', 'show', 'job', id]).split('\n')) {
+        const field = (name: string) => new RegExp(`(?:^| )${name}=(\\S+)`).exec(line)?.[1];
+        const task = field('ArrayTaskId');
+        const state = field('JobState');
+        if (state) states.set(task && !task.includes('-') && !task.includes(',') ? `${field('ArrayJobId')}_${task}` : field('JobId')!, state);
+      }
+    });
+  // One job at a time: squeue refuses the whole list when one id has left its memory.
+  for (const id of ids)
+    optional(() => {
+      for (const line of slurm('squeue', ['-h', '-r', '-j', id, '-o', '%i|%T|%r']).split('\n')) {
+        const [job, state, reason] = line.trim().split('|');
+        if (job && state) states.set(job, reason === 'DependencyNeverSatisfied' ? 'NEVER (a task it waits for failed)' : state);
+      }
+    });
   return states;
 }
 

@@ -10,7 +10,7 @@ import { runReplication } from '../model/run.ts';
 import { parseScenario, type Scenario } from '../scenario/index.ts';
 import { pointDays, tasksOf, type SweepPlan } from '../sweep/expand.ts';
 import { sweepJsonSchema } from '../sweep/schema.ts';
-import type { SweepTable } from '../sweep/table.ts';
+import { standardsText, type SweepTable } from '../sweep/table.ts';
 import { intFlag, parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 import { defaultOut, loadSweep, missingTasks, openFolder, prepareFolder } from './sweep-folder.ts';
@@ -87,14 +87,14 @@ async function plan(args: string[]): Promise<number> {
     id: pt.id,
     labels: pt.labels,
     replicationDays: pointDays(pt) * p.replications,
-    coreSeconds: Number((perReplication.get(pt.id)! * p.replications).toFixed(1)),
+    coreSeconds: Number((perReplication.get(pt.id)! * p.replications).toFixed(3)),
   }));
   const total = {
     points: points.length,
     tasks: tasksOf(p).length,
     replications: points.length * p.replications,
     replicationDays: points.reduce((s, x) => s + x.replicationDays, 0),
-    coreSeconds: Number(points.reduce((s, x) => s + x.coreSeconds, 0).toFixed(1)),
+    coreSeconds: Number(points.reduce((s, x) => s + x.coreSeconds, 0).toFixed(3)),
   };
   if (values.json) {
     process.stdout.write(JSON.stringify({ sweep: p.name, seed: p.seed, replications: p.replications, shards: p.shards, axes: p.axes, points, total, calibration: measured }) + '\n');
@@ -122,7 +122,7 @@ function summary(table: SweepTable, dir: string): string {
     `${'id'.padEnd(width)}  ${'cost/week'.padStart(10)}  ${'999 in 10 s'.padStart(11)}  standards met`,
     ...table.points.map(
       (p) =>
-        `${p.id.padEnd(width)}  ${p.cost.costPerWeek.toFixed(0).padStart(10)}  ${pct(p.kpis['999.serviceLevel']?.mean).padStart(11)}  ${p.standardsMet} of 3`,
+        `${p.id.padEnd(width)}  ${p.cost.costPerWeek.toFixed(0).padStart(10)}  ${pct(p.kpis['999.serviceLevel']?.mean).padStart(11)}  ${standardsText(p)}`,
     ),
     '',
     `table: ${join(dir, 'table.csv')} and ${join(dir, 'table.json')}`,

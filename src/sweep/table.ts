@@ -19,6 +19,8 @@ export interface SweepRow {
   scenario: string;
   cost: { paidHoursPerWeek: number; costPerWeek: number };
   standards: Record<(typeof STANDARDS)[number], Verdict>;
+  /** Each standard's target: answered within `within` seconds (online: hours) for `share` of contacts. */
+  targets: Record<(typeof STANDARDS)[number], { within: number; share: number }>;
   /** How many of the standards with demand are met (their whole CI clears the target). */
   standardsMet: number;
   kpis: Record<string, Estimate>;
@@ -55,6 +57,7 @@ export function sweepRow(point: SweepPoint, report: Report): SweepRow {
     scenario: report.scenario,
     cost: report.cost,
     standards,
+    targets: Object.fromEntries(STANDARDS.map((c) => [c, { within: report.standards[c].within, share: report.standards[c].share }])) as SweepRow['targets'],
     standardsMet: Object.values(standards).filter((v) => v === 'met').length,
     kpis: flatKpis(report),
   };
@@ -62,6 +65,12 @@ export function sweepRow(point: SweepPoint, report: Report): SweepRow {
 
 export function sweepTable(plan: SweepPlan, rows: SweepRow[]): SweepTable {
   return { format: 'occsim-sweep-table', version: 1, sweep: plan.name, seed: plan.seed, replications: plan.replications, axes: plan.axes, points: rows };
+}
+
+/** How many standards with demand a row meets, e.g. "1 of 2". */
+export function standardsText(row: SweepRow): string {
+  const counted = Object.values(row.standards).filter((v) => v !== 'no demand').length;
+  return `${row.standardsMet} of ${counted}`;
 }
 
 /** Every KPI key of the table, in first-seen order (points may differ in staff groups). */
@@ -104,6 +113,8 @@ export function sweepTableCsv(table: SweepTable): string {
 
 const estimateSchema = z.strictObject({ mean: z.number().nullable(), ci95: z.tuple([z.number(), z.number()]).nullable() });
 
+const target = z.object({ within: z.number(), share: z.number() });
+
 const tableSchema = z.object({
   format: z.literal('occsim-sweep-table', { error: 'expected "occsim-sweep-table": the table.json of "occsim sweep run"' }),
   version: z.literal(1),
@@ -118,6 +129,7 @@ const tableSchema = z.object({
       scenario: z.string(),
       cost: z.object({ paidHoursPerWeek: z.number(), costPerWeek: z.number() }),
       standards: z.object({ '999': z.enum(VERDICTS), '101': z.enum(VERDICTS), online: z.enum(VERDICTS) }),
+      targets: z.object({ '999': target, '101': target, online: target }),
       standardsMet: z.number().int().min(0).max(3),
       kpis: z.record(z.string(), estimateSchema),
     }),

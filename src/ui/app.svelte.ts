@@ -12,6 +12,7 @@ import { parseScenario, type Scenario } from './core.ts';
 import { Runner } from './run/runner.svelte.ts';
 import { connectReporter, connectWorker, type Reporter } from './run/connect.ts';
 import type { Connect } from './run/pool.svelte.ts';
+import { SweepView } from './sweep/sweep-view.svelte.ts';
 
 export const TABS = [
   { id: 'scenarios', label: 'Scenarios' },
@@ -19,6 +20,7 @@ export const TABS = [
   { id: 'run', label: 'Run & results' },
   { id: 'compare', label: 'Compare' },
   { id: 'trainer', label: 'THRIVE trainer' },
+  { id: 'sweep', label: 'Sweep table' },
 ] as const;
 export type TabId = (typeof TABS)[number]['id'];
 
@@ -29,6 +31,8 @@ export class AppState {
   /** The editor section in view, kept while the user visits other tabs. */
   editorSection = $state('general');
   workspace: Workspace<Scenario>;
+  /** A sweep table opened from disk, kept while the user visits other tabs. */
+  sweep = new SweepView();
   runner: Runner;
   comparer: Runner;
   /** The last results of each scenario, shown again after a reload while the scenario is unchanged. */

@@ -8,6 +8,8 @@ import { parseSweepTable, sweepTableCsv, type SweepTable } from '../../src/sweep
 
 const sweeps = join(import.meta.dirname, '..', '..', 'scenarios', 'sweeps');
 
+const targets = { '999': { within: 10, share: 0.9 }, '101': { within: 60, share: 0.8 }, online: { within: 24, share: 0.9 } };
+
 const table: SweepTable = {
   format: 'occsim-sweep-table',
   version: 1,
@@ -22,6 +24,7 @@ const table: SweepTable = {
       scenario: 'A',
       cost: { paidHoursPerWeek: 10, costPerWeek: 200 },
       standards: { '999': 'met', '101': 'missed', online: 'no demand' },
+      targets,
       standardsMet: 1,
       kpis: { '999.serviceLevel': { mean: 0.93, ci95: [0.9, 0.96] }, '101.offered': { mean: 3, ci95: null } },
     },
@@ -31,6 +34,7 @@ const table: SweepTable = {
       scenario: 'B',
       cost: { paidHoursPerWeek: 12, costPerWeek: 240 },
       standards: { '999': 'uncertain', '101': 'met', online: 'met' },
+      targets,
       standardsMet: 2,
       kpis: { '999.serviceLevel': { mean: -0.5, ci95: [-1, 0] }, 'staff.x.utilisation': { mean: 0.5, ci95: [0.4, 0.6] } },
     },
