@@ -49,7 +49,8 @@ describe('the sweep table in Chromium', { timeout: 120_000 }, () => {
     const byCost = [...table.points].sort((a, b) => a.cost.costPerWeek - b.cost.costPerWeek || table.points.indexOf(a) - table.points.indexOf(b));
     assert.deepEqual(await shownIds(), byCost.map((p) => p.id));
     const first = page.getByRole('table', { name: 'Sweep points' }).locator('tbody tr').first();
-    assert.match(await first.innerText(), /£[\d,]+[\s\S]*\d+\.\d %  ?\(\d+\.\d %–\d+\.\d %\)/);
+    // Cost, then each KPI's mean with its 95 % CI beneath.
+    assert.match(await first.innerText(), /£[\d,]+[\s\S]*\d+\.\d %\s+\d+\.\d % – \d+\.\d %/);
     expectClean(w);
   });
 
