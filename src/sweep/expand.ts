@@ -5,7 +5,7 @@
  * its labels, not its position, so adding a variant never renames the others' results.
  */
 import { formatProblem, parseScenario, type Problem } from '../scenario/index.ts';
-import { problemsFromZod } from '../scenario/problems.ts';
+import { problemsFromZod } from '../shared/problems.ts';
 import { csvVariants } from './csv-axis.ts';
 import { applyVariant } from './overrides.ts';
 import { sweepSchema, type SweepFile, type Variant } from './schema.ts';

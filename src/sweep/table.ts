@@ -5,7 +5,7 @@
  * form is what the app opens; `parseSweepTable` checks it at that door.
  */
 import { z } from 'zod';
-import { problemsFromZod, type Problem } from '../scenario/problems.ts';
+import { problemsFromZod, type Problem } from '../shared/problems.ts';
 import type { Report, Verdict } from '../model/report.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import type { SweepPlan, SweepPoint } from './expand.ts';

@@ -5,7 +5,7 @@
  */
 import { parseSweepTable, kpiKeys, type SweepRow, type SweepTable } from '../../sweep/table.ts';
 export { standardsText } from '../../sweep/table.ts';
-import { formatProblem } from '../../scenario/problems.ts';
+import { formatProblem } from '../../shared/problems.ts';
 
 export interface Column {
   key: string;
