@@ -165,7 +165,7 @@ const QUEUED = new Set(['PENDING', 'RUNNING', 'CONFIGURING', 'COMPLETING', 'REQU
 /** Per task number, the state of its latest submission. */
 function taskStates(subs: Submission[], states: Map<string, TaskState>): Map<number, TaskState> {
   const byTask = new Map<number, TaskState>();
-  for (const s of subs) if (s.array) for (const t of s.tasks) byTask.set(t, states.get(`${s.array}_${t}`) ?? 'gone');
+  for (const s of subs) if (s.array) for (const t of s.tasks) byTask.set(t, states.get(`${s.array}_${t}`) ?? 'ended without a shard');
   return byTask;
 }
 
@@ -183,7 +183,7 @@ export function status(folder: SweepFolder, json: boolean): Promise<number> {
       done: folder.tasks.length - missing.size,
       queued: queued.length,
       missing: failed,
-      merge: last ? { job: last.merge, state: states.get(last.merge) ?? 'gone' } : null,
+      merge: last ? { job: last.merge, state: states.get(last.merge) ?? 'ended' } : null,
       table: existsSync(join(folder.dir, 'table.json')),
     };
     if (json) return (process.stdout.write(JSON.stringify(result) + '\n'), 0);

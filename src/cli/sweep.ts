@@ -19,6 +19,7 @@ import { mergeFolder, runTask } from './sweep-work.ts';
 export const SWEEP_HELP = `Usage: occsim sweep <step> ...
 
   plan SWEEP [--json]                       the points, the tasks and the work, timed by a short run
+  prepare SWEEP [--out DIR]                 writes the results folder for another scheduler to run
   run SWEEP --local [--out DIR] [--workers N]
                                             every task on this machine, then the table; resumable
   run SWEEP --slurm [--out DIR] [--partition P] [--max-parallel N] [--time T] [--cpus-per-task C]
@@ -162,6 +163,19 @@ async function run(args: string[]): Promise<number> {
   return (await import('./sweep-slurm.ts')).submit(folder, values);
 }
 
+/** For schedulers occsim does not drive (Kubernetes, GNU parallel): the folder, then tasks 1..T. */
+async function prepare(args: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(args, { out: { type: 'string' } });
+  if (positionals.length !== 1) throw new InputError('expected one SWEEP file', [SWEEP_HELP]);
+  const file = positionals[0]!;
+  const folder = await prepareFolder(await loadSweep(file), values.out ?? defaultOut(file));
+  const n = folder.tasks.length;
+  process.stdout.write(
+    `${folder.dir}: ${n} tasks, ${missingTasks(folder).length} to run: "occsim sweep task ${folder.dir} I" for I = 1 … ${n}, then "occsim sweep merge ${folder.dir}"\n`,
+  );
+  return 0;
+}
+
 async function task(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, { workers: { type: 'string', short: 'w' } });
   if (positionals.length !== 2) throw new InputError('expected a results folder DIR and a task number I', [SWEEP_HELP]);
@@ -196,6 +210,7 @@ async function resubmit(args: string[]): Promise<number> {
 
 const steps: Record<string, (args: string[]) => Promise<number>> = {
   plan,
+  prepare,
   run,
   status,
   resubmit,

@@ -98,6 +98,21 @@ describe('occsim sweep run --local', () => {
   });
 });
 
+describe('occsim sweep prepare, task and merge (any scheduler)', () => {
+  it('prepare writes the folder; tasks run in any order, even at once, give the local table', async () => {
+    const dir = join(tmp, 'prepared');
+    const r = occsim(['sweep', 'prepare', sweepFile, '--out', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/4 tasks, 4 to run: "occsim sweep task .* I" for I = 1 … 4/);
+    const { spawn } = await import('node:child_process');
+    const task = (i: number) =>
+      new Promise<number>((done) => spawn(process.execPath, [join(root, 'bin/occsim.js'), 'sweep', 'task', dir, String(i)]).on('exit', (code) => done(code ?? 1)));
+    expect(await Promise.all([4, 2, 3, 1].map(task))).toEqual([0, 0, 0, 0]);
+    expect(occsim(['sweep', 'merge', dir]).code).toBe(0);
+    expect(read(dir, 'table.csv')).toBe(read(join(tmp, 'one'), 'table.csv'));
+  });
+});
+
 describe('occsim sweep plan', () => {
   it('lists the points and the work, timed by a short run', () => {
     const r = occsim(['sweep', 'plan', sweepFile, '--json']);
