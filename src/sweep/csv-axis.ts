@@ -3,7 +3,7 @@
  * and headcount. Known columns become the matching overrides; any other column names a scenario
  * field by its dotted path. An empty cell keeps the base scenario's value.
  */
-import Papa from 'papaparse';
+import { splitLine } from '../history/csv-lines.ts';
 import { CHANNELS, type Problem } from '../scenario/index.ts';
 import type { Axis, Variant } from './schema.ts';
 
@@ -18,21 +18,28 @@ function cellValue(text: string): unknown {
 
 export function csvVariants(text: string, axis: Axis, at: string): { variants: Variant[]; problems: Problem[] } {
   const file = axis.csv!;
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
   const problems: Problem[] = [];
   const fail = (message: string) => problems.push({ path: `${at}.csv`, message: `${file}: ${message}` });
-  const header = (parsed.meta.fields ?? []).map((f) => f.trim());
+  // Rows keep their line numbers in the file, as a spreadsheet shows them.
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((line, i) => ({ line, row: i + 1 })).filter((l) => l.line.trim() !== '');
+  const head = splitLine(lines[0]?.line ?? '');
+  const header = head.fields.map((f) => f.trim());
+  if (head.error) fail(`row 1: ${head.error}`);
   if (!header.includes('name')) fail(`expected a header row with a "name" column, got ${header.length ? header.map((h) => `"${h}"`).join(', ') : 'none'}`);
   if (header.includes('headcount') && header.includes('staffFactor')) fail('expected either a "headcount" or a "staffFactor" column, not both');
   if (header.includes('headcount') && axis.baseHeadcount === undefined)
     problems.push({ path: `${at}.baseHeadcount`, message: `required with the "headcount" column of ${file}: the headcount the base rota stands for` });
-  if (parsed.data.length === 0) fail('expected at least one row under the header');
-  for (const e of parsed.errors) if (e.code !== 'UndetectableDelimiter') fail(`row ${(e.row ?? 0) + 2}: ${e.message}`);
+  if (lines.length < 2) fail('expected at least one row under the header');
+  const data = lines.slice(1).map(({ line, row }) => {
+    const { fields, error } = splitLine(line);
+    if (error) fail(`row ${row}: ${error}`);
+    else if (fields.length > header.length) fail(`row ${row}: expected ${header.length} fields as in the header, got ${fields.length}`);
+    return { row, cells: Object.fromEntries(header.map((h, i) => [h, (fields[i] ?? '').trim()])) };
+  });
   if (problems.length) return { variants: [], problems };
 
-  const variants = parsed.data.map((raw, r) => {
-    const row = `row ${r + 2}`;
-    const cells = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.trim(), String(v ?? '').trim()]));
+  const variants = data.map(({ row: line, cells }) => {
+    const row = `row ${line}`;
     const variant: Variant = { label: cells.name ?? '' };
     if (!variant.label) fail(`${row}, column "name": expected the variant's name, got nothing`);
     const number = (column: string, min: number): number | undefined => {

@@ -79,7 +79,7 @@ function resolveAxes(sweep: SweepFile, csvText: (file: string) => string): Parse
     if (axis.csv !== undefined) {
       const read = csvVariants(csvText(axis.csv), axis, `axes.${a}`);
       problems.push(...read.problems);
-      variants = read.variants.map((variant, r) => ({ variant, at: `axes.${a}.csv row ${r + 2}` }));
+      variants = read.variants.map((variant, r) => ({ variant, at: `axes.${a}.csv (${axis.csv}) variant ${r + 1}` }));
     } else variants = axis.variants!.map((variant, v) => ({ variant, at: `axes.${a}.variants.${v}` }));
     const ids = new Map<string, string>();
     const withIds = variants.map(({ variant, at }) => {
