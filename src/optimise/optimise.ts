@@ -150,9 +150,14 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
   let limited = isa.limited;
   for (const r of isa.rounds) iterations.push({ stage: 'iterative staffing', round: r.round, requiredFloorHours: widest(r.requirement), changedHours: r.changed });
 
-  // 2–3. The integer programme, then cuts where the simulated rota misses.
+  // 2–3. The integer programme, then cuts where the simulated rota misses. A channel's overall aim
+  // is bisected between the highest aim seen to miss and the aim of the cheapest rota seen to meet
+  // every standard, so a cut that overshoots is taken back while rounds and budget remain.
   let onlineFactor = ONLINE_START_FACTOR;
   const hourFloor = settings.hourFloor;
+  const bumps: PhoneRequirement = Object.fromEntries(pools.phone.map((p) => [p.channel, new Array(HOURS_OF_WEEK).fill(0)]));
+  const failedAim: Record<string, number> = {};
+  let best: { solved: typeof solved; shares: Record<string, number> } | null = null;
   let solved = solve(deps.highs, scenario, candidates, pools, req, onlineWork.map((w) => w * onlineFactor));
   let stoppedBy: Proposal['stoppedBy'] = 'cut rounds';
   for (let round = 0; ; round++) {
@@ -170,48 +175,58 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
       standards: standards.map((s) => ({ channel: s.channel, lower95: s.achieved.ci95?.[0] ?? s.achieved.mean, met: s.met })),
     });
     const cuts = floorCuts(pools, report, hourFloor);
-    const onlineMissed = standards.some((s) => s.channel === 'online' && !s.met);
-    if (cuts.size === 0 && standards.every((s) => s.met)) {
-      stoppedBy = 'all standards met';
+    const allMet = cuts.size === 0 && standards.every((s) => s.met);
+    if (allMet && (!best || solved.costPerWeek < best.solved.costPerWeek)) best = { solved, shares: { ...shares } };
+    const finish = (why: Proposal['stoppedBy']) => (stoppedBy = best ? 'all standards met' : why);
+    if (round >= settings.cutRounds) {
+      finish('cut rounds');
       break;
     }
-    if (round >= settings.cutRounds) break;
     if (overBudget()) {
-      stoppedBy = 'budget';
+      finish('budget');
       break;
     }
-    let raised = 0;
-    const missed = standards.filter((s) => s.channel !== 'online' && !s.met);
-    for (const s of missed) {
-      const lower = s.achieved.ci95?.[0] ?? s.achieved.mean ?? 0;
-      shares[s.channel] = Math.min(1, shares[s.channel]! + Math.max(0.005, s.share - lower));
+    let moved = false;
+    for (const p of pools.phone) {
+      const std = standards.find((x) => x.channel === p.channel);
+      if (!std) continue;
+      const lower = std.achieved.ci95?.[0] ?? std.achieved.mean ?? 0;
+      const aim = shares[p.channel]!;
+      if (!std.met) {
+        failedAim[p.channel] = Math.max(failedAim[p.channel] ?? 0, aim);
+        shares[p.channel] = best ? (aim + best.shares[p.channel]!) / 2 : Math.min(1, aim + Math.max(0.005, std.share - lower));
+      } else if (allMet && lower - std.share > 0.005) {
+        shares[p.channel] = (aim + (failedAim[p.channel] ?? std.share)) / 2;
+      }
+      if (Math.abs(shares[p.channel]! - aim) > 0.002) moved = true;
+      else shares[p.channel] = aim;
     }
-    if (missed.length) {
-      const again = isa.reallocate(shares);
-      for (const [c, hours] of Object.entries(again.limited)) (limited[c] ??= []).push(...hours);
-      for (const c of Object.keys(req)) again.requirement[c] = again.requirement[c]!.map((n, h) => Math.max(n, req[c]![h]!));
-      raised += Object.keys(req).reduce((n, c) => n + again.requirement[c]!.filter((v, h) => v > req[c]![h]!).length, 0);
-      req = again.requirement;
+    if (standards.some((x) => x.channel === 'online' && !x.met)) {
+      onlineFactor *= 1.15;
+      moved = true;
     }
     for (const [c, hours] of cuts)
       for (const h of hours) {
         if (req[c]![h]! + 1 > limits[c]![h]!) (limited[c] ??= []).push(h);
-        else (req[c]![h]!++, raised++);
+        else (bumps[c]![h]!++, (moved = true));
       }
-    if (onlineMissed) onlineFactor *= 1.15;
-    if (raised === 0 && !onlineMissed) {
-      stoppedBy = 'limits';
+    if (!moved) {
+      finish('limits');
       break;
     }
+    const again = isa.reallocate(shares);
+    for (const [c, hours] of Object.entries(again.limited)) (limited[c] ??= []).push(...hours);
+    req = Object.fromEntries(Object.entries(again.requirement).map(([c, byHour]) => [c, byHour.map((n, h) => Math.min(n + bumps[c]![h]!, limits[c]![h]!))]));
     const next = solveRota(deps.highs, { scenario, candidates, pools, phone: req, onlineHoursByDay: onlineWork.map((w) => w * onlineFactor) });
     if (next.status !== 'optimal') {
       // The raised requirement no longer fits the limits (maxOnDuty, maxChanges): keep the last rota.
       for (const [c, hours] of cuts) (limited[c] ??= []).push(...hours);
-      stoppedBy = 'limits';
+      finish('limits');
       break;
     }
     solved = next;
   }
+  if (best) solved = best.solved;
   const shifts = rotaShifts(scenario, candidates, solved.staff);
 
   // 4. Verification on the scenario's own horizon and seed.
