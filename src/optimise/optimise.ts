@@ -117,6 +117,8 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
     deps.onProgress?.(stage, message);
   };
 
+  // Results come back in the order workers finish; sums of floats must not depend on it.
+  const simulate: Simulate = async (s, seed, indices) => (await deps.simulate(s, seed, indices)).sort((a, b) => a.replication - b.replication);
   const pools = poolsOf(scenario);
   const candidates = candidateShifts(scenario, templatesOf(scenario));
   checkInputs(scenario, pools, candidates);
@@ -138,7 +140,7 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
     rounds: settings.iterations,
     shares,
     floors: settings.hourFloor,
-    simulate: (sc) => deps.simulate(sc, optSeed, optIndices),
+    simulate: (sc) => simulate(sc, optSeed, optIndices),
     weeksSimulated,
     beforeRound: (round) => {
       progress('iterative staffing', `round ${round} of at most ${settings.iterations}`);
@@ -163,7 +165,7 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
   for (let round = 0; ; round++) {
     progress('integer programme', round === 0 ? 'simulating the integer rota' : `cut round ${round}`);
     const rota = { ...window, staffing: { ...window.staffing, shifts: rotaShifts(scenario, candidates, solved.staff) } };
-    const results = await deps.simulate(rota, optSeed, optIndices);
+    const results = await simulate(rota, optSeed, optIndices);
     const report = buildReport(rota, optSeed, results);
     const standards = judge(rota, report);
     iterations.push({
@@ -231,7 +233,7 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
 
   // 4. Verification on the scenario's own horizon and seed.
   progress('verification', `${options.replications} replications on seed "${options.seed}"`);
-  const verification = await verify(scenario, shifts, options, deps.simulate);
+  const verification = await verify(scenario, shifts, options, simulate);
   const proposedCost = rotaCost({ ...scenario, staffing: { ...scenario.staffing, shifts } });
   const currentCost = rotaCost(scenario);
   const sum = (r: Record<string, { costPerWeek: number; paidHoursPerWeek: number }>, k: 'costPerWeek' | 'paidHoursPerWeek') =>
@@ -243,7 +245,7 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
     const erlangC = capTo(erlangStart(window, pools, 'erlangC'), limits);
     const sippSolved = solve(deps.highs, scenario, candidates, pools, erlangC, onlineWork.map((w) => w * ONLINE_START_FACTOR));
     const sippShifts = rotaShifts(scenario, candidates, sippSolved.staff);
-    const checked = await verify(scenario, sippShifts, options, deps.simulate);
+    const checked = await verify(scenario, sippShifts, options, simulate);
     sipp = {
       costPerWeek: round2(sippSolved.costPerWeek),
       shifts: sippShifts,
