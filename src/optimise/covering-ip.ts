@@ -43,9 +43,14 @@ export function solveCovering(highs: Highs, problem: CoveringProblem, options: S
   if (lp.Status !== 'Optimal') return { status: 'failed', message: `LP relaxation: ${lp.Status}` };
   const ip = highs.solve(lpText(problem, true), { ...base, mip_rel_gap: options.gap ?? 0.005 });
   if (ip.Status === 'Infeasible') return { status: 'infeasible' };
-  const values = problem.columns.map((_, j) => Math.round(ip.Columns[`x${j}`]?.Primal ?? NaN));
-  if (values.some((v) => !Number.isFinite(v))) return { status: 'failed', message: `integer programme: ${ip.Status}` };
-  const cost = problem.columns.reduce((s, c, j) => s + c.cost * values[j]!, 0);
+  const fromSolver = problem.columns.map((_, j) => Math.round(ip.Columns[`x${j}`]?.Primal ?? NaN));
+  const rounded = roundLp(problem, problem.columns.map((_, j) => lp.Columns[`x${j}`]?.Primal ?? 0));
+  const costOf = (v: number[]) => problem.columns.reduce((s, c, j) => s + c.cost * v[j]!, 0);
+  const solverOk = fromSolver.every((v) => Number.isFinite(v));
+  // Branch and bound stopped by the time limit may hold a poor incumbent; the rounded LP is often better.
+  const values = rounded && (!solverOk || costOf(rounded) < costOf(fromSolver)) ? rounded : fromSolver;
+  if (!solverOk && !rounded) return { status: 'failed', message: `integer programme: ${ip.Status}` };
+  const cost = costOf(values);
   const lowerBound = lp.ObjectiveValue;
   return { status: 'optimal', values, cost, lowerBound, gap: cost > 0 ? (cost - lowerBound) / cost : 0 };
 }
@@ -76,4 +81,31 @@ export function lpText(problem: CoveringProblem, integer: boolean): string {
   }
   out.push('End');
   return out.join('\n');
+}
+
+/**
+ * A whole-number answer from the LP optimum, for covering problems with only lower rows: round every
+ * column up (feasible, since coefficients and rows are covering ones), then take people off the
+ * dearest columns while every row stays covered. Null when the problem has upper rows or negative
+ * coefficients, where rounding up may break them.
+ */
+export function roundLp(problem: CoveringProblem, lp: readonly number[]): number[] | null {
+  if (problem.rows.some((r) => r.upper !== undefined)) return null;
+  if (problem.columns.some((c) => [...c.coefficients.values()].some((a) => a < 0))) return null;
+  const x = lp.map((v) => Math.max(0, Math.ceil(v - 1e-7)));
+  const activity = problem.rows.map(() => 0);
+  problem.columns.forEach((c, j) => c.coefficients.forEach((a, r) => (activity[r]! += a * x[j]!)));
+  const order = problem.columns.map((_, j) => j).sort((a, b) => problem.columns[b]!.cost - problem.columns[a]!.cost || a - b);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const j of order) {
+      const col = problem.columns[j]!;
+      while (x[j]! > 0 && [...col.coefficients].every(([r, a]) => activity[r]! - a >= (problem.rows[r]!.lower ?? -Infinity) - 1e-9)) {
+        x[j]!--;
+        col.coefficients.forEach((a, r) => (activity[r]! -= a));
+        changed = true;
+      }
+    }
+  }
+  return x;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
-import { solveCovering, type Column } from '../../src/optimise/covering-ip.ts';
+import { roundLp, solveCovering, type Column } from '../../src/optimise/covering-ip.ts';
 
 const highs = await loadHighs();
 const col = (cost: number, rows: number[], upper?: number): Column => ({ cost, coefficients: new Map(rows.map((r) => [r, 1])), upper });
@@ -35,5 +35,13 @@ describe('solveCovering', () => {
 
   it('solveCovering reports an infeasible cover', () => {
     expect(solveCovering(highs, { columns: [col(1, [0], 2)], rows: [{ lower: 3 }] }).status).toBe('infeasible');
+  });
+
+  it('roundLp rounds the LP optimum up, then takes off what every row can spare', () => {
+    // The cyclic cover's LP optimum is one half of each shift: rounded up, three shifts; one is spare.
+    const problem = { columns: [col(1, [0, 1]), col(1, [1, 2]), col(1, [2, 0])], rows: [{ lower: 1 }, { lower: 1 }, { lower: 1 }] };
+    expect(roundLp(problem, [0.5, 0.5, 0.5])).toEqual([0, 1, 1]);
+    // Upper rows could be broken by rounding up: no answer then.
+    expect(roundLp({ columns: [col(1, [0])], rows: [{ upper: 1 }] }, [0.5])).toBeNull();
   });
 });
