@@ -16,8 +16,8 @@ import { SECONDS_PER_DAY as DAY, SECONDS_PER_HOUR as HOUR } from '../shared/time
 import { simCalendar, type SimCalendar } from './calendar-time.ts';
 import type { CallTypeTables } from './call-types.ts';
 import { channelRate } from './demand.ts';
-import { shiftChangesForDay } from './rota.ts';
-import { deskCapacity, type DeskRule } from './desks.ts';
+import { StaffingTimeline } from './timeline.ts';
+import { floorCapacity, NO_CAP, type DeskRule } from './capacity.ts';
 
 /** What the model needs from triage: an O(1) draw of the outcome of one contact. */
 export interface TriageHook {
@@ -54,17 +54,17 @@ export class OccSimulation {
   private readonly measureStart: number;
   private readonly horizonEnd: number;
 
-  // Staff groups: capacity on the floor now, agents busy now, channels served in priority order.
+  // Staff groups: on duty now, capacity on the floor now, agents busy now, channels served in priority order.
   private readonly groupIds: string[];
-  private readonly rostered: Int32Array;
+  private readonly onDuty: Int32Array;
   private readonly cap: Int32Array;
   private readonly busy: Int32Array;
   private readonly usesDesk: boolean[];
   private readonly skillOrder: number[][];
   /** Per channel: groups that can take it, specialists first. */
   private readonly groupsFor: number[][];
-  private desk: DeskRule = { usable: Infinity, shielding: 0, shieldingShare: 0 };
-  private readonly deskRules: (day: number) => DeskRule;
+  private desk: DeskRule = NO_CAP;
+  private readonly timeline: StaffingTimeline;
 
   // Calls in slots.
   private size = 0;
@@ -124,7 +124,7 @@ export class OccSimulation {
 
     const groups = groupsOf(s.staffing);
     this.groupIds = groups.map((g) => g.id);
-    this.rostered = new Int32Array(groups.length);
+    this.onDuty = new Int32Array(groups.length);
     this.cap = new Int32Array(groups.length);
     this.busy = new Int32Array(groups.length);
     this.usesDesk = groups.map((g) => g.usesDesk);
@@ -136,7 +136,7 @@ export class OccSimulation {
         .sort((a, b) => a.n - b.n || a.i - b.i)
         .map((g) => g.i),
     );
-    this.deskRules = deskCapacity(s, this.simCal);
+    this.timeline = new StaffingTimeline(s, this.simCal);
 
     const initial = 1024;
     this.free = new Int32Array(initial);
@@ -220,7 +220,7 @@ export class OccSimulation {
           this.offer(data, now);
           break;
         case CAPACITY:
-          this.rostered[data >> 16]! += (data & 0xffff) - 0x8000;
+          this.onDuty[data >> 16]! += (data & 0xffff) - 0x8000;
           this.updateCapacity();
           break;
         case DAY_START:
@@ -386,14 +386,10 @@ export class OccSimulation {
 
   private startDay(day: number): void {
     if (day >= 0) {
-      this.desk = this.deskRules(day);
+      this.desk = this.timeline.deskRule(day);
       this.updateCapacity();
     }
-    if (this.scenario.staffing.fixed !== undefined) {
-      if (day === 0) this.changeCapacity(0, 0, this.scenario.staffing.fixed);
-      return;
-    }
-    for (const change of shiftChangesForDay(this.scenario, this.simCal, day, this.rotaRandom)) {
+    for (const change of this.timeline.drawDay(day, this.rotaRandom)) {
       this.changeCapacity(Math.max(change.time, this.cal.time, 0), change.group, change.delta);
     }
   }
@@ -402,29 +398,10 @@ export class OccSimulation {
     this.cal.schedule(time, CAPACITY, (group << 16) | (delta + 0x8000), PRIORITY[CAPACITY]);
   }
 
-  /** Capacity on the floor: rostered, less shielding staff, within the usable desks (shared pro rata). */
+  /** Capacity on the floor from those on duty (shielding, desk cap), then free agents take waiting calls. */
   private updateCapacity(): void {
-    const n = this.rostered.length;
-    let deskStaff = 0;
-    for (let g = 0; g < n; g++) if (this.usesDesk[g]) deskStaff += this.rostered[g]!;
-    const shielding = this.desk.shielding + Math.round(deskStaff * this.desk.shieldingShare);
-    const onFloor = Math.min(Math.max(0, deskStaff - shielding), this.desk.usable);
-    // Largest-remainder allocation of the desk places between desk groups, ties to the first group.
-    let given = 0;
-    const remainders: [number, number][] = [];
-    for (let g = 0; g < n; g++) {
-      if (!this.usesDesk[g]) {
-        this.cap[g] = this.rostered[g]!;
-        continue;
-      }
-      const exact = deskStaff > 0 ? (onFloor * this.rostered[g]!) / deskStaff : 0;
-      this.cap[g] = Math.floor(exact);
-      given += this.cap[g]!;
-      remainders.push([exact - this.cap[g]!, g]);
-    }
-    remainders.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-    for (let i = 0; given < onFloor && i < remainders.length; i++, given++) this.cap[remainders[i]![1]]!++;
-    for (let g = 0; g < n; g++) if (this.busy[g]! < this.cap[g]!) this.dispatch(g);
+    floorCapacity(this.onDuty, this.usesDesk, this.desk, this.cap);
+    for (let g = 0; g < this.cap.length; g++) if (this.busy[g]! < this.cap[g]!) this.dispatch(g);
   }
 
   // ---- statistics ----

@@ -5,19 +5,24 @@
  * rostered (after shrinkage). Beside it, the staff the rota puts on the floor, and the intervals
  * that fall short.
  *
+ * The staff on the floor are the staffing timeline's exact expectation of what the simulation puts
+ * there (`src/model/timeline.ts`: shrinkage, break waves, shielding, the desk cap), and the handling
+ * time is the simulation's mean (`src/model/call-types.ts`: talk, wrap-up and triage's extra minutes,
+ * over the mix left on the phone after online diversion).
+ *
  * The formulas are a quick first look, not the verdict. They treat each interval as a steady state
  * with its own arrival rate, each channel as its own pool of handlers, and ignore priorities
- * between 999 and 101, desk caps beyond the simple floor count, breaks' exact timing, and redials.
- * The simulation models all of those: where the two disagree, the simulation is the judge.
+ * between 999 and 101, handlers shared between channels, and redials. The simulation models all
+ * of those: where the two disagree, the simulation is the judge.
  */
 import { agentsNeeded, erlangA, type ServiceTarget } from '../stats/erlang.ts';
 import { meanOf, type DistSpec } from '../engine/distributions.ts';
 import { channelRate } from '../model/demand.ts';
-import { simCalendar, dateOfDay, weekdayOfDay } from '../model/calendar-time.ts';
-import { deskCapacity } from '../model/desks.ts';
+import { simCalendar, dateOfDay } from '../model/calendar-time.ts';
+import { phoneHandling } from '../model/call-types.ts';
+import { StaffingTimeline } from '../model/timeline.ts';
 import { groupsOf, type Scenario } from '../scenario/index.ts';
-import { SECONDS_PER_DAY, SECONDS_PER_HOUR, WEEKDAYS } from '../shared/time.ts';
-import { own } from '../shared/own.ts';
+import { SECONDS_PER_HOUR } from '../shared/time.ts';
 
 export const PHONE = ['999', '101'] as const;
 export type PhoneChannel = (typeof PHONE)[number];
@@ -43,17 +48,21 @@ export interface IntervalRequirement {
 
 export interface FloorInterval {
   start: string;
-  /** Phone-skilled staff rostered on shift (before shrinkage). */
+  /** Phone-skilled staff rostered on shift (before shrinkage and breaks), averaged over the interval. */
   rostered: number;
   /** Expected on the floor: rostered less shrinkage, breaks and shielding, capped by usable desks. */
   onFloor: number;
   /** Handlers needed on the floor for both phone channels (Erlang A, each channel its own pool). */
   needed: number;
   short: boolean;
+  /** Per phone channel: expected staff on the floor skilled for it, and the handlers it needs. */
+  channels: Record<PhoneChannel, { onFloor: number; erlangC: number; erlangA: number }>;
 }
 
 export interface StaffingRequirement {
   intervalMinutes: number;
+  /** Weekday of the first interval, 0 = Monday. */
+  startWeekday: number;
   shrinkage: number;
   /** Per channel: mean handling time (talk + wrap, mix-weighted) and mean patience, seconds. */
   channels: Partial<Record<PhoneChannel, { ahtSeconds: number; patienceSeconds: number | null; target: ServiceTarget }>>;
@@ -77,25 +86,22 @@ export function staffingRequirement(scenario: Scenario, options: RequirementOpti
   const perDay = (24 * 60) / minutes;
   const intervals: IntervalRequirement[] = [];
   const channels: StaffingRequirement['channels'] = {};
-  const neededAt = new Float64Array(days * perDay);
+  const n = days * perDay;
+  const needC = { '999': new Int32Array(n), '101': new Int32Array(n) };
+  const needA = { '999': new Int32Array(n), '101': new Int32Array(n) };
   const notes: string[] = [
     'Erlang C and A treat each interval as a steady state and each channel as its own pool; they ignore 999-before-101 priority, redials and shift changes inside an interval. The simulation models these and is the judge.',
   ];
 
+  const handlingByChannel = phoneHandling(scenario);
   for (const channel of PHONE) {
     const demand = scenario.demand.channels[channel];
     if (!demand || demand.callsPerDay <= 0) continue;
-    const handling = scenario.handling[channel];
-    if (!handling) {
+    if (!scenario.handling[channel]) {
       notes.push(`${channel}: no handling time in the scenario, so no requirement`);
       continue;
     }
-    const mix = mixOf(demand.mix);
-    const aht = 60 * mix.reduce((s, [id, share]) => {
-      const byType = own(handling.byCallType, id);
-      return s + share * (meanOf((byType?.talkMinutes ?? handling.talkMinutes) as DistSpec) + meanOf((byType?.wrapMinutes ?? handling.wrapMinutes) as DistSpec));
-    }, 0);
-    const diverted = mix.reduce((s, [id, share]) => s + share * (own(scenario.diversion[channel], id) ?? 0), 0);
+    const { ahtSeconds: aht, diverted } = handlingByChannel[channel];
     const patience = scenario.patience[channel];
     const patienceSeconds = patience ? 60 * meanOf(patience as DistSpec) : null;
     const target = scenario.targets[channel];
@@ -119,7 +125,8 @@ export function staffingRequirement(scenario: Scenario, options: RequirementOpti
         r = { c, a, sl: m ? m.serviceLevel(target.seconds) : 1, ab: m ? m.probAbandon : 0 };
         cache.set(perSecond, r);
       }
-      neededAt[i]! += r.a;
+      needC[channel][i] = r.c;
+      needA[channel][i] = r.a;
       intervals.push({
         start: stamp(cal, startMinute),
         channel,
@@ -135,69 +142,32 @@ export function staffingRequirement(scenario: Scenario, options: RequirementOpti
   }
   intervals.sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : x.channel < y.channel ? 1 : -1));
 
+  const expected = new StaffingTimeline(scenario, cal).expected({ days, intervalMinutes: minutes });
+  const groups = groupsOf(scenario.staffing);
+  const G = groups.length;
+  const skilled = (channels: readonly string[]) => groups.flatMap((g, k) => (g.skills.some((c) => channels.includes(c)) ? [k] : []));
+  const sumOver = (values: Float64Array, i: number, members: number[]) => members.reduce((sum, g) => sum + values[i * G + g]!, 0);
+  const phone = skilled(PHONE);
+  const by = { '999': skilled(['999']), '101': skilled(['101']) };
   const floor: FloorInterval[] = [];
-  for (let i = 0; i < days * perDay; i++) {
-    const startMinute = i * minutes;
-    const { rostered: r, onFloor } = floorAt(scenario, cal, (startMinute + minutes / 2) * 60);
-    floor.push({ start: stamp(cal, startMinute), rostered: round(r, 2), onFloor: round(onFloor, 2), needed: neededAt[i]!, short: onFloor < neededAt[i]! });
+  for (let i = 0; i < n; i++) {
+    const onFloor = sumOver(expected.onFloor, i, phone);
+    const needed = needA['999'][i]! + needA['101'][i]!;
+    const perChannel = (c: PhoneChannel) => ({ onFloor: round(sumOver(expected.onFloor, i, by[c]), 2), erlangC: needC[c][i]!, erlangA: needA[c][i]! });
+    floor.push({
+      start: stamp(cal, i * minutes),
+      rostered: round(sumOver(expected.rostered, i, phone), 2),
+      onFloor: round(onFloor, 2),
+      needed,
+      short: onFloor < needed - 1e-9,
+      channels: { '999': perChannel('999'), '101': perChannel('101') },
+    });
   }
-  return { intervalMinutes: minutes, shrinkage, channels, intervals, floor, notes };
-}
-
-function mixOf(mix: Record<string, number> | undefined): [string, number][] {
-  const entries = Object.entries(mix ?? { general: 1 });
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  return total > 0 ? entries.map(([id, w]) => [id, w / total]) : [['general', 1]];
+  return { intervalMinutes: minutes, startWeekday: cal.startWeekday, shrinkage, channels, intervals, floor, notes };
 }
 
 function rostered(onFloor: number, shrinkage: number): number {
   return Math.ceil(onFloor / (1 - shrinkage) - 1e-9);
-}
-
-/**
- * Phone-skilled staff at simulated second `t`: rostered on shifts (including those that started the
- * day before, also before the first day, as the model starts them), and the expected number on the
- * floor after shrinkage, breaks (taken in two waves, as the model does), shielding and the desk cap.
- */
-export function floorAt(scenario: Scenario, cal: ReturnType<typeof simCalendar>, t: number): { rostered: number; onFloor: number } {
-  const { staffing } = scenario;
-  const phoneGroups = new Set(groupsOf(staffing).filter((g) => g.skills.includes('999') || g.skills.includes('101')).map((g) => g.id));
-  const deskGroups = new Set(groupsOf(staffing).filter((g) => g.usesDesk).map((g) => g.id));
-  const day = Math.floor(t / SECONDS_PER_DAY);
-  let rostered = 0;
-  let present = 0;
-  let atDesks = 0;
-  if (staffing.fixed !== undefined) {
-    rostered = staffing.fixed;
-    present = atDesks = staffing.fixed * (1 - staffing.shrinkage);
-  }
-  for (const shift of staffing.shifts ?? []) {
-    if (!phoneGroups.has(shift.group)) continue;
-    for (const d of [day - 1, day]) {
-      if (!shift.days.includes(WEEKDAYS[((weekdayOfDay(cal, 0) + d) % 7 + 7) % 7]!)) continue;
-      const [h, m] = shift.start.split(':').map(Number);
-      const start = d * SECONDS_PER_DAY + (h! * 60 + m!) * 60;
-      const end = start + shift.hours * SECONDS_PER_HOUR;
-      if (t < start || t >= end) continue;
-      rostered += shift.staff;
-      const expected = shift.staff * (1 - staffing.shrinkage);
-      let away = 0;
-      for (const b of shift.breaks) {
-        const first = expected / 2;
-        const out1 = start + b.afterMinutes * 60;
-        const out2 = out1 + b.minutes * 60;
-        if (t >= out1 && t < Math.min(out2, end)) away += first;
-        if (t >= out2 && t < Math.min(out2 + b.minutes * 60, end)) away += expected - first;
-      }
-      present += Math.max(0, expected - away);
-      if (deskGroups.has(shift.group)) atDesks += Math.max(0, expected - away);
-    }
-  }
-  const rule = deskCapacity(scenario, cal)(day);
-  const shielding = Math.min(rule.shielding + atDesks * rule.shieldingShare, present);
-  const deskless = present - atDesks;
-  const onFloor = Math.min(rule.usable, Math.max(0, atDesks - shielding)) + deskless;
-  return { rostered, onFloor };
 }
 
 function stamp(cal: ReturnType<typeof simCalendar>, minute: number): string {

@@ -205,6 +205,15 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await page.mouse.up();
     assert.equal(Number(await page.locator('#f-staffing-shifts-1-hours').inputValue()), hoursBefore + 2);
 
+    // The chart under the rota is the planner's answer from the plan worker: per channel, interval and formula.
+    const chart = page.locator('figure.chart-frame').filter({ has: page.getByRole('heading', { name: 'Staff on the floor against the requirement, first week' }) });
+    await chart.getByRole('paragraph').filter({ hasText: /in each hour .*Erlang A requirement/ }).waitFor();
+    await page.locator('#rota-chart-channel').selectOption('999');
+    await page.locator('#rota-chart-interval').selectOption('15');
+    await page.locator('#rota-chart-method').selectOption('C');
+    await chart.getByRole('paragraph').filter({ hasText: /take 999 calls in each 15-minute interval .*Erlang C requirement.* of 672 intervals|take 999 calls in each 15-minute interval .*Erlang C requirement.*every interval/ }).waitFor();
+    await screenshotOf(chart, '02a-rota-chart-999-15min-erlang-c');
+
     await staff.fill('20x');
     await page.locator('#f-staffing-shifts-0-staff-msg').filter({ hasText: /expected a number/ }).waitFor();
     assert.equal(await staff.inputValue(), '20x', 'what the user typed is kept');

@@ -113,7 +113,8 @@ describe('occsim staff', () => {
     expect(Object.keys(first)).toEqual(expect.arrayContaining(['start', 'channel', 'offeredPerHour', 'erlangC', 'erlangA']));
     expect(first.start).toBe('2025-01-06T00:00');
     expect(out.floor).toHaveLength(7 * 48);
-    expect(out.floor[0].onFloor).toBe(9);
+    // Fixed staffing is always on duty: shrinkage applies to shifts (drawn per shift and day), as in the simulation.
+    expect(out.floor[0].onFloor).toBe(12);
   });
 
   it('prints a table with short intervals marked, and rejects bad input with exit 2', () => {

@@ -59,7 +59,7 @@ describe('StaffingChart', () => {
     const floor = [
       { start: '2025-01-06T00:00', rostered: 10, onFloor: 8, needed: 6, short: false },
       { start: '2025-01-06T00:30', rostered: 10, onFloor: 5, needed: 7, short: true },
-    ];
+    ].map((f) => ({ ...f, channels: { '999': { onFloor: f.onFloor, erlangC: 3, erlangA: 3 }, '101': { onFloor: f.onFloor, erlangC: 4, erlangA: f.needed - 3 } } }));
     const { container } = render(StaffingChart, { floor });
     expect(container.querySelectorAll('rect.short')).toHaveLength(1);
     expect(screen.getByTestId('staffing-chart').textContent).toContain('1 of 2 intervals short');

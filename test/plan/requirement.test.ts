@@ -146,7 +146,8 @@ describe('staffingRequirement', () => {
       { intervalMinutes: 60, days: 1 },
     );
     expect(req.intervals[0]!.offeredPerHour).toBeCloseTo(40 * (1 - 0.25 * 0.4), 6);
-    expect(req.channels['101']!.ahtSeconds).toBe(60 * (0.25 * 8 + 0.75 * 4));
+    // Of every 100 calls, 25 are ASB and 10 of those go online: the phone handles 15 ASB (8 min) and 75 others (4 min).
+    expect(req.channels['101']!.ahtSeconds).toBeCloseTo((60 * (15 * 8 + 75 * 4)) / 90, 6);
   });
 
   it('compares the need with the staff on the floor and marks short intervals', () => {
@@ -163,10 +164,20 @@ describe('staffingRequirement', () => {
     );
     const at = (s: string) => req.floor.find((f) => f.start === s)!;
     expect(at('2025-01-06T07:30')).toMatchObject({ rostered: 0, onFloor: 0, short: true });
-    // 30 rostered, 24 expected after shrinkage, 2 shielding, capped by 20 usable desks.
-    expect(at('2025-01-06T09:00')).toMatchObject({ rostered: 30, onFloor: 20 });
-    // First break wave (12 of 24) away 12:00-12:30: 12 left, less 2 shielding.
-    expect(at('2025-01-06T12:00')).toMatchObject({ rostered: 30, onFloor: 10 });
+    // 30 rostered, each present with probability 0.8; 2 shielding; at most 20 usable desks. The
+    // expectation over the binomial number present, enumerated here independently of the code.
+    const binomial = (n: number, p: number) => {
+      const pmf = [(1 - p) ** n];
+      for (let k = 1; k <= n; k++) pmf.push((pmf[k - 1]! * (n - k + 1) * p) / (k * (1 - p)));
+      return pmf;
+    };
+    const expect30 = (f: (present: number) => number) => binomial(30, 0.8).reduce((sum, p, k) => sum + p * f(k), 0);
+    const onFloor = (onDuty: number) => Math.min(Math.max(0, onDuty - 2), 20);
+    expect(at('2025-01-06T09:00').rostered).toBe(30);
+    expect(at('2025-01-06T09:00').onFloor).toBeCloseTo(expect30(onFloor), 2);
+    // The first break wave (half of those present, rounded up) is away 12:00-12:30.
+    expect(at('2025-01-06T12:00').onFloor).toBeCloseTo(expect30((p) => onFloor(p - Math.ceil(p / 2))), 2);
+    expect(at('2025-01-06T12:00').onFloor).toBeLessThan(10);
     const nine = req.intervals.find((i) => i.start === '2025-01-06T09:00' && i.channel === '999')!;
     const one = req.intervals.find((i) => i.start === '2025-01-06T09:00' && i.channel === '101')!;
     expect(at('2025-01-06T09:00').needed).toBe(nine.erlangA + one.erlangA);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalise, resolveFactors, scaleHours } from '../../src/ui/editors/factors.ts';
-import { clockOf, minutesOf, phoneRequirement, phoneStaffOnFloor, shiftCoverage } from '../../src/ui/editors/rota.ts';
+import { clockOf, minutesOf, rotaSeries } from '../../src/ui/editors/rota.ts';
+import { staffingRequirement } from '../../src/plan/requirement.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 import baseline from '../../scenarios/baseline.json' with { type: 'json' };
 
@@ -29,22 +30,20 @@ describe('rota helpers', () => {
     expect(clockOf(-15)).toBe('23:45');
     expect(clockOf(1440 + 60)).toBe('01:00');
   });
-  it('shiftCoverage counts worked minutes per hour, minus breaks, wrapping Sunday night into Monday', () => {
-    const cover = shiftCoverage({ start: '22:00', hours: 4, days: ['Sun'], breaks: [{ afterMinutes: 60, minutes: 30 }] });
-    expect(cover[6 * 24 + 22]).toBe(60);
-    expect(cover[6 * 24 + 23]).toBe(30);
-    expect(cover[0]).toBe(60);
-    expect(cover[1]).toBe(60);
-    expect(cover[2]).toBe(0);
-  });
-  it('staff on the floor and the requirement are computed for the ready baseline', () => {
-    const parsed = parseScenario(baseline);
+  it('rotaSeries lays the planner’s first week out Monday first, per channel and method', () => {
+    const parsed = parseScenario({ ...baseline, horizon: { ...baseline.horizon, startDate: '2025-09-03' } }); // a Wednesday
     if (!parsed.ok) throw new Error('baseline invalid');
-    const floor = phoneStaffOnFloor(parsed.scenario);
-    const need = phoneRequirement(parsed.scenario);
-    expect(floor).toHaveLength(168);
-    expect(need).toHaveLength(168);
-    expect(Math.max(...need)).toBeGreaterThan(Math.min(...need));
-    expect(floor.every((x) => x >= 0)).toBe(true);
+    const req = staffingRequirement(parsed.scenario, { intervalMinutes: 30 });
+    const phone = rotaSeries(req, req.startWeekday, 'phone', 'A');
+    expect(req.startWeekday).toBe(2);
+    expect(phone.staff).toHaveLength(7 * 48);
+    expect(phone.staff.map((p) => p.x)).toEqual(Array.from({ length: 7 * 48 }, (_, i) => i / 2));
+    // The first interval of the run (Wednesday 00:00) sits at hour of week 48.
+    expect(phone.staff[96]).toEqual({ x: 48, y: req.floor[0]!.onFloor });
+    expect(phone.need[96]!.y).toBe(req.floor[0]!.needed);
+    const c999 = rotaSeries(req, req.startWeekday, '999', 'C');
+    expect(c999.need[96]!.y).toBe(req.floor[0]!.channels['999'].erlangC);
+    expect(c999.staff[96]!.y).toBe(req.floor[0]!.channels['999'].onFloor);
+    expect(phone.short).toBe(req.floor.filter((f) => f.short).length);
   });
 });

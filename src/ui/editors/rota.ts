@@ -1,11 +1,9 @@
 /**
- * Rota arithmetic for the rota editor: staff on the floor by hour of week (after shrinkage,
- * breaks, shielding and the desk cap) and the Erlang C requirement for the phone demand, so the
- * manager sees at a glance where the rota falls short. These are planning approximations for the
- * editor; the simulation itself is what the results report.
+ * Rota helpers for the rota editor: clock arithmetic for the gantt, and the chart of staff on the
+ * floor against the requirement, drawn from the planner's result (src/plan/requirement.ts, which
+ * takes the staffing timeline's expected values) rather than computed here.
  */
-import { agentsNeeded, groupsOf, meanOf, PHONE_CHANNELS, WEEKDAYS, type Scenario } from '../core.ts';
-import { normalise, resolveFactors } from './factors.ts';
+import type { FloorInterval, StaffingRequirement } from '../../plan/requirement.ts';
 
 export function minutesOf(clock: string): number {
   const m = /^(\d{1,2}):(\d{2})$/.exec(clock);
@@ -17,87 +15,32 @@ export function clockOf(minutes: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-/** Minutes of each hour of the week (168) that a shift's staff are working, breaks excluded. */
-export function shiftCoverage(shift: { start: string; hours: number; days: readonly string[]; breaks: readonly { afterMinutes: number; minutes: number }[] }): number[] {
-  const cover = new Array<number>(168).fill(0);
-  const start = minutesOf(shift.start);
-  if (!Number.isFinite(start)) return cover;
-  const length = shift.hours * 60;
-  const weekMinutes = 168 * 60;
-  const add = (from: number, to: number, sign: 1 | -1) => {
-    for (let t = from; t < to; ) {
-      const hourEnd = (Math.floor(t / 60) + 1) * 60;
-      const step = Math.min(hourEnd, to) - t;
-      const h = Math.floor(((t % weekMinutes) + weekMinutes) % weekMinutes / 60);
-      cover[h]! += sign * step;
-      t += step;
-    }
+export type ChartChannel = 'phone' | '999' | '101';
+export type ChartMethod = 'C' | 'A';
+
+export interface RotaSeries {
+  /** x is the hour of the week (Monday 00:00 = 0; fractions for 15 and 30-minute intervals). */
+  staff: { x: number; y: number }[];
+  need: { x: number; y: number }[];
+  short: number;
+}
+
+/**
+ * The first week of the planner's result laid out Monday first: staff on the floor skilled for the
+ * channel (or either phone channel) against the handlers it needs by Erlang C or A.
+ */
+export function rotaSeries(req: StaffingRequirement, startWeekday: number, channel: ChartChannel, method: ChartMethod): RotaSeries {
+  const hours = req.intervalMinutes / 60;
+  const need = (f: FloorInterval, c: '999' | '101') => (method === 'C' ? f.channels[c].erlangC : f.channels[c].erlangA);
+  const rows = req.floor.map((f, i) => ({
+    x: (startWeekday * 24 + i * hours) % 168,
+    staff: channel === 'phone' ? f.onFloor : f.channels[channel].onFloor,
+    need: channel === 'phone' ? need(f, '999') + need(f, '101') : need(f, channel),
+  }));
+  rows.sort((a, b) => a.x - b.x);
+  return {
+    staff: rows.map((r) => ({ x: r.x, y: r.staff })),
+    need: rows.map((r) => ({ x: r.x, y: r.need })),
+    short: rows.filter((r) => r.staff < r.need - 1e-9).length,
   };
-  for (const day of shift.days) {
-    const d = WEEKDAYS.indexOf(day as (typeof WEEKDAYS)[number]);
-    if (d < 0) continue;
-    const s = d * 1440 + start;
-    add(s, s + length, 1);
-    for (const b of shift.breaks) add(s + b.afterMinutes, Math.min(s + length, s + b.afterMinutes + b.minutes), -1);
-  }
-  return cover;
-}
-
-/** Average staff able to take calls in each hour of the week, by staff group. */
-export function onFloorByGroup(s: Scenario): Map<string, number[]> {
-  const st = s.staffing;
-  const out = new Map<string, number[]>();
-  const keep = 1 - st.shrinkage;
-  if (st.fixed !== undefined) {
-    out.set(groupsOf(st)[0]!.id, new Array<number>(168).fill(st.fixed));
-    return out;
-  }
-  for (const g of st.groups ?? []) out.set(g.id, new Array<number>(168).fill(0));
-  for (const shift of st.shifts ?? []) {
-    const line = out.get(shift.group);
-    if (!line) continue;
-    const cover = shiftCoverage(shift);
-    for (let h = 0; h < 168; h++) line[h]! += (shift.staff * keep * cover[h]!) / 60;
-  }
-  const period = s.desks.periods[0];
-  if (period) {
-    const deskGroups = groupsOf(st).filter((g) => g.usesDesk).map((g) => g.id);
-    for (let h = 0; h < 168; h++) {
-      const inRoom = deskGroups.reduce((sum, id) => sum + (out.get(id)?.[h] ?? 0), 0);
-      const usable = Math.max(0, Math.min(inRoom - period.shielding, period.usable));
-      const ratio = inRoom > 0 ? usable / inRoom : 0;
-      for (const id of deskGroups) {
-        const line = out.get(id)!;
-        line[h] = line[h]! * ratio;
-      }
-    }
-  }
-  return out;
-}
-
-/** Staff on the floor who can answer phones (999 or 101), by hour of week. */
-export function phoneStaffOnFloor(s: Scenario): number[] {
-  const byGroup = onFloorByGroup(s);
-  const phone = groupsOf(s.staffing).filter((g) => g.skills.some((k) => k === '999' || k === '101'));
-  return Array.from({ length: 168 }, (_, h) => phone.reduce((sum, g) => sum + (byGroup.get(g.id)?.[h] ?? 0), 0));
-}
-
-/** Erlang C handlers needed each hour for 999 and 101 to meet their targets (summed; no abandonment). */
-export function phoneRequirement(s: Scenario): number[] {
-  const need = new Array<number>(168).fill(0);
-  for (const c of PHONE_CHANNELS) {
-    const demand = s.demand.channels[c];
-    const handling = s.handling[c];
-    if (!demand || !handling || demand.callsPerDay <= 0) continue;
-    // As the model does: shapes apply only to a weekly profile, rescaled to mean 1.
-    const shape = s.demand.profile === 'weekly' ? normalise(resolveFactors(demand.hourOfWeek ?? s.demand.hourOfWeek, 168)) : resolveFactors(undefined, 168);
-    const minutes = meanOf(handling.talkMinutes) + meanOf(handling.wrapMinutes);
-    if (!(minutes > 0)) continue;
-    const target = s.targets[c];
-    for (let h = 0; h < 168; h++) {
-      const perSecond = (demand.callsPerDay * (shape[h] ?? 1)) / 86_400;
-      need[h]! += agentsNeeded('C', { arrivalRate: perSecond, serviceRate: 1 / (minutes * 60), abandonRate: 0 }, { seconds: target.seconds, share: target.share });
-    }
-  }
-  return need;
 }
