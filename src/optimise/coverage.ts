@@ -1,13 +1,14 @@
 /**
  * What one person on one shift gives the floor, hour of the week by hour of the week, read off the
- * simulation's own rota (the capacity changes `shiftChangesForDay` schedules, breaks in their two
+ * simulation's own rota (the capacity changes the staffing timeline's `drawDay` schedules, breaks in their two
  * waves) rather than a separate reckoning, so the optimiser covers exactly what the model staffs.
  * Also the paid hours of the shift, from the same rota costing the reports use.
  */
 import type { Scenario, Shift } from '../scenario/index.ts';
 import { simCalendar } from '../model/calendar-time.ts';
 import { SECONDS_PER_HOUR as HOUR, WEEKDAYS } from '../shared/time.ts';
-import { rotaCost, shiftChangesForDay } from '../model/rota.ts';
+import { rotaCost } from '../model/rota.ts';
+import { StaffingTimeline } from '../model/timeline.ts';
 
 export const HOURS_OF_WEEK = 168;
 /** A Monday: day d of this calendar is weekday d. */
@@ -33,9 +34,10 @@ export function shiftCoverage(scenario: Scenario, shift: Shift): ShiftCoverage {
   const floor = new Float64Array(HOURS_OF_WEEK);
   const onDuty = new Uint8Array(HOURS_OF_WEEK);
   const hoursByDay = new Float64Array(7);
+  const timeline = new StaffingTimeline(single, MONDAY);
   for (let day = 0; day < 7; day++) {
     if (!shift.days.includes(WEEKDAYS[day]!)) continue;
-    const changes = shiftChangesForDay(single, MONDAY, day, () => 0.5).sort((a, b) => a.time - b.time);
+    const changes = timeline.drawDay(day, () => 0.5).sort((a, b) => a.time - b.time);
     let level = 0;
     for (let i = 0; i < changes.length; i++) {
       level += changes[i]!.delta;

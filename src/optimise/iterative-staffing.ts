@@ -9,7 +9,7 @@
  */
 import { staffingRequirement } from '../plan/requirement.ts';
 import { simCalendar, weekdayOfDay } from '../model/calendar-time.ts';
-import { deskCapacity } from '../model/desks.ts';
+import { deskRules } from '../model/capacity.ts';
 import type { Scenario, Shift } from '../scenario/index.ts';
 import { WEEKDAYS } from '../shared/time.ts';
 import type { ReplicationStats } from '../stats/replication.ts';
@@ -116,7 +116,7 @@ export function hourlyServiceLevel(results: readonly ReplicationStats[], channel
  */
 export function poolLimits(window: Scenario, pools: Pools): Record<string, number[]> {
   const cal = simCalendar(window.horizon.startDate);
-  const desks = deskCapacity(window, cal);
+  const desks = deskRules(window, cal);
   const usesDesk = new Map((window.staffing.groups ?? []).map((g) => [g.id, g.usesDesk]));
   const maxOnDuty = window.optimise?.maxOnDuty ?? {};
   const present = 1 - window.staffing.shrinkage;
