@@ -170,7 +170,7 @@ export class OccSimulation {
       measuredSeconds: measuredDays * DAY,
       measuredDays,
       events: 0,
-      channels: { '999': emptyChannelStats(), '101': emptyChannelStats(), online: emptyChannelStats() },
+      channels: { '999': emptyChannelStats(measuredDays), '101': emptyChannelStats(measuredDays), online: emptyChannelStats(measuredDays) },
       groups: Object.fromEntries(this.groupIds.map((id) => [id, { busySeconds: 0, floorSeconds: 0 }])),
       byHour: {
         samples: new Array(HOURS_OF_WEEK).fill(0),
@@ -286,6 +286,9 @@ export class OccSimulation {
       ch.offered++;
       if (this.redialFlag[slot]) ch.redials++;
       ch.byHour.offered[this.hourOfWeekAt(now)]!++;
+      const [day, dayHour] = this.dateIndexAt(now);
+      ch.byDate.offered[day]!++;
+      if (ch.byDateHour.offered.length) ch.byDateHour.offered[dayHour]!++;
     }
     const groups = this.groupsFor[c]!;
     for (let i = 0; i < groups.length; i++) {
@@ -318,9 +321,19 @@ export class OccSimulation {
       if (wait > 0) ch.waited++;
       ch.byHour.answered[how]!++;
       ch.byHour.waitSum[how]! += wait;
+      const [day, dayHour] = this.dateIndexAt(arrived);
+      const byHourToo = ch.byDateHour.offered.length > 0;
+      ch.byDate.answered[day]!++;
+      ch.byDate.waitSum[day]! += wait;
+      if (byHourToo) {
+        ch.byDateHour.answered[dayHour]!++;
+        ch.byDateHour.waitSum[dayHour]! += wait;
+      }
       if (wait <= this.targetSeconds[c]!) {
         ch.withinTarget++;
         ch.byHour.withinTarget[how]!++;
+        ch.byDate.withinTarget[day]!++;
+        if (byHourToo) ch.byDateHour.withinTarget[dayHour]!++;
       }
       this.hist[c]![binOf(wait)]!++;
       ch.handlingSeconds += work;
@@ -368,6 +381,13 @@ export class OccSimulation {
       ch.waitSum += wait;
       ch.byHour.abandoned[this.hourOfWeekAt(arrived)]!++;
       ch.byHour.waitSum[this.hourOfWeekAt(arrived)]! += wait;
+      const [day, dayHour] = this.dateIndexAt(arrived);
+      ch.byDate.abandoned[day]!++;
+      ch.byDate.waitSum[day]! += wait;
+      if (ch.byDateHour.offered.length) {
+        ch.byDateHour.abandoned[dayHour]!++;
+        ch.byDateHour.waitSum[dayHour]! += wait;
+      }
     }
     const redial = this.redial[c];
     if (redial && now < this.horizonEnd) {
@@ -408,6 +428,12 @@ export class OccSimulation {
 
   private measuring(t: number): boolean {
     return t >= this.measureStart && t < this.horizonEnd;
+  }
+
+  /** Measured day of `t` (0 = first day after warm-up) and its hour counted from that day (day × 24 + hour). */
+  private dateIndexAt(t: number): [number, number] {
+    const hour = Math.floor((t - this.measureStart) / HOUR);
+    return [Math.floor(hour / 24), hour];
   }
 
   private hourOfWeekAt(t: number): number {

@@ -7,6 +7,7 @@ import { groupsOf, type Scenario } from '../scenario/index.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import type { ReplicationStats } from '../stats/replication.ts';
 import { summarizeStats, type StatsSummary } from '../stats/summary.ts';
+import { dateOfDay, simCalendar } from './calendar-time.ts';
 import { rotaCost } from './rota.ts';
 
 export type Verdict = 'met' | 'missed' | 'uncertain' | 'no demand';
@@ -23,6 +24,8 @@ export interface Standard {
 export interface Report extends Omit<StatsSummary, 'staff'> {
   scenario: string;
   seed: string;
+  /** The date (YYYY-MM-DD) of each measured day: the labels of `byDate` (and of `byDateHour`, 24 to a date). */
+  dates: string[];
   standards: Record<'999' | '101' | 'online', Standard>;
   staff: Record<string, StatsSummary['staff'][string] & { name: string; paidHoursPerWeek: number; costPerWeek: number }>;
   cost: { paidHoursPerWeek: number; costPerWeek: number };
@@ -49,9 +52,11 @@ export function buildReport(scenario: Scenario, seed: string, results: readonly 
   });
   const staff: Report['staff'] = {};
   for (const [id, s] of Object.entries(summary.staff)) staff[id] = { name: names.get(id) ?? id, ...s, ...costs[id]! };
+  const cal = simCalendar(scenario.horizon.startDate);
   return {
     scenario: scenario.name,
     seed,
+    dates: Array.from({ length: summary.measuredDays }, (_, i) => dateOfDay(cal, scenario.horizon.warmupDays + i)),
     ...summary,
     standards: {
       '999': standard('999', t['999'].seconds, 'seconds', t['999'].share),

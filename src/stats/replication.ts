@@ -16,6 +16,18 @@ export interface HourlyCounts {
   waitSum: number[];
 }
 
+/** Counts by measured date (index 0 = the first day after warm-up), or by date and hour (day × 24 + hour). */
+export interface DatedCounts {
+  offered: number[];
+  answered: number[];
+  abandoned: number[];
+  withinTarget: number[];
+  waitSum: number[];
+}
+
+/** Runs up to this many measured days also count by date and hour; longer runs by date only. */
+export const MAX_DAYS_BY_DATE_AND_HOUR = 31;
+
 export interface ChannelStats {
   offered: number;
   /** Offered calls that were redials of an abandoned call (included in `offered`). */
@@ -38,6 +50,10 @@ export interface ChannelStats {
   /** Waits of answered calls (online: age at completion), log-scale bins. */
   waitHistogram: number[];
   byHour: HourlyCounts;
+  /** By the date the contact arrived: one entry per measured day, so memory grows with the days only. */
+  byDate: DatedCounts;
+  /** By date and hour of arrival, for runs of up to MAX_DAYS_BY_DATE_AND_HOUR measured days (else empty). */
+  byDateHour: DatedCounts;
   /** Answered contacts by grade 1–4 (index 0 = grade 1). */
   grades: number[];
 }
@@ -66,7 +82,11 @@ export interface ReplicationStats {
 
 const zeros = (n: number) => new Array<number>(n).fill(0);
 
-export function emptyChannelStats(): ChannelStats {
+function emptyDated(n: number): DatedCounts {
+  return { offered: zeros(n), answered: zeros(n), abandoned: zeros(n), withinTarget: zeros(n), waitSum: zeros(n) };
+}
+
+export function emptyChannelStats(measuredDays = 0): ChannelStats {
   return {
     offered: 0,
     redials: 0,
@@ -87,6 +107,8 @@ export function emptyChannelStats(): ChannelStats {
       withinTarget: zeros(HOURS_OF_WEEK),
       waitSum: zeros(HOURS_OF_WEEK),
     },
+    byDate: emptyDated(measuredDays),
+    byDateHour: emptyDated(measuredDays <= MAX_DAYS_BY_DATE_AND_HOUR ? measuredDays * 24 : 0),
     grades: zeros(GRADES),
   };
 }

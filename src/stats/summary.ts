@@ -6,7 +6,7 @@
 import { estimate, shareEstimate, type Estimate } from './estimate.ts';
 import { cdfPoints } from './histogram.ts';
 import { CHANNEL_KPIS, isShareKpi, replicationKpis, type ChannelKpi } from './kpis.ts';
-import { HOURS_OF_WEEK, mergeStats, type ReplicationStats } from './replication.ts';
+import { HOURS_OF_WEEK, mergeStats, type DatedCounts, type ReplicationStats } from './replication.ts';
 
 export type ChannelName = '999' | '101' | 'online';
 const CHANNEL_NAMES: ChannelName[] = ['999', '101', 'online'];
@@ -14,6 +14,14 @@ const CHANNEL_NAMES: ChannelName[] = ['999', '101', 'online'];
 export interface HourProfile {
   offeredPerWeek: Estimate[];
   serviceLevel: Estimate[];
+  meanWaitSeconds: Estimate[];
+}
+
+/** One estimate per measured date (or date and hour), over the contacts that arrived in it. */
+export interface DateProfile {
+  offered: Estimate[];
+  serviceLevel: Estimate[];
+  abandonRate: Estimate[];
   meanWaitSeconds: Estimate[];
 }
 
@@ -35,6 +43,10 @@ export interface StatsSummary {
   };
   waitCdf: Record<ChannelName, { seconds: number[]; p: number[] }>;
   onlineBacklogByDay: Estimate[];
+  /** By measured date: index 0 is the first day after warm-up. */
+  byDate: Record<ChannelName, DateProfile>;
+  /** By date and hour (day × 24 + hour), for short runs only; otherwise null. */
+  byDateHour: Record<ChannelName, DateProfile> | null;
 }
 
 export function byIndex(results: readonly ReplicationStats[]): ReplicationStats[] {
@@ -59,6 +71,22 @@ const ratio = (a: number, b: number) => a / b;
 /** An estimate per hour of week from a per-replication function of (stats, hour). */
 function hourly(results: readonly ReplicationStats[], f: (r: ReplicationStats, h: number) => number, of = estimate): Estimate[] {
   return Array.from({ length: HOURS_OF_WEEK }, (_, h) => of(results.map((r) => f(r, h))));
+}
+
+/** Shard files written before dated counts existed have none. */
+const NONE: DatedCounts = { offered: [], answered: [], abandoned: [], withinTarget: [], waitSum: [] };
+
+/** Estimates per date (or date and hour) from each replication's dated counts. */
+function dated(results: readonly ReplicationStats[], counts: (r: ReplicationStats) => DatedCounts): DateProfile {
+  const n = counts(results[0]!).offered.length;
+  const each = (f: (c: DatedCounts, i: number) => number, summarise = estimate) =>
+    Array.from({ length: n }, (_, i) => summarise(results.map((r) => f(counts(r), i))));
+  return {
+    offered: each((c, i) => c.offered[i]!),
+    serviceLevel: each((c, i) => ratio(c.withinTarget[i]!, c.offered[i]!), shareEstimate),
+    abandonRate: each((c, i) => ratio(c.abandoned[i]!, c.offered[i]!), shareEstimate),
+    meanWaitSeconds: each((c, i) => ratio(c.waitSum[i]!, c.offered[i]!)),
+  };
 }
 
 export function summarizeStats(unordered: readonly ReplicationStats[]): StatsSummary {
@@ -122,5 +150,10 @@ export function summarizeStats(unordered: readonly ReplicationStats[]): StatsSum
     },
     waitCdf: Object.fromEntries(CHANNEL_NAMES.map((c) => [c, cdfPoints(pooled.channels[c].waitHistogram)])) as StatsSummary['waitCdf'],
     onlineBacklogByDay: Array.from({ length: days }, (_, d) => estimate(results.map((r) => r.online.backlogByDay[d]!))),
+    byDate: Object.fromEntries(CHANNEL_NAMES.map((c) => [c, dated(results, (r) => r.channels[c].byDate ?? NONE)])) as StatsSummary['byDate'],
+    byDateHour:
+      (results[0]!.channels['999'].byDateHour?.offered.length ?? 0) > 0
+        ? (Object.fromEntries(CHANNEL_NAMES.map((c) => [c, dated(results, (r) => r.channels[c].byDateHour)])) as StatsSummary['byDate'])
+        : null,
   };
 }

@@ -89,6 +89,9 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.match(await results.locator('[data-card="paid-hours"]').innerText(), /Paid hours a week\s+[\d,]+ h/);
     assert.match(await results.locator('[data-card="cost"]').innerText(), /Staff cost a week\s+£[\d,]+\s+Call handlers \(999 and 101\) £[\d,]+/);
     assert.ok(await results.getByRole('img', { name: /Service level by hour of week/ }).count());
+    const byDate = results.getByRole('img', { name: /Service level by date/ });
+    await byDate.waitFor();
+    await screenshotOf(byDate, '02c-service-level-by-date');
     await screenshot(page, '02-results');
     await screenshotOf(results.getByRole('list', { name: 'Headline figures' }), '02a-headline-cards');
     await assertNoLongTasksSince(t0, ran);
