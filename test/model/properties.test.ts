@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runReplication } from '../../src/model/run.ts';
-import { mergeStats } from '../../src/stats/replication.ts';
+import { MAX_DAYS_BY_DATE_AND_HOUR, mergeStats } from '../../src/stats/replication.ts';
 import { summarizeStats } from '../../src/stats/summary.ts';
 import { queueScenario } from './scenarios.ts';
 
@@ -17,8 +17,12 @@ describe('a replication', () => {
     const leaves = (x: unknown): number =>
       typeof x === 'object' && x !== null ? Object.values(x).reduce((n: number, v) => n + leaves(v), 0) : 1;
     const size = (days: number) => leaves(runReplication(queueScenario({ callsPerDay: 500, meanMinutes: 6, agents: 4, days }), 'm', 0));
-    // Only the online backlog trend keeps one number per measured day.
-    expect(size(200) - size(2)).toBe(198);
+    // Per measured day: one number for the online backlog trend and five per channel for the KPIs by
+    // date. By date and hour is kept only for runs of up to MAX_DAYS_BY_DATE_AND_HOUR days, so past
+    // that the growth is those 16 numbers a day and nothing else.
+    expect(size(200) - size(100)).toBe(100 * (1 + 3 * 5));
+    // (queueScenario runs one warm-up day, so days − 1 are measured.)
+    expect(size(MAX_DAYS_BY_DATE_AND_HOUR + 2)).toBeLessThan(size(MAX_DAYS_BY_DATE_AND_HOUR + 1));
   });
 });
 
