@@ -39,7 +39,11 @@ async function tab(name: string) {
 /** The ready baseline's file: the one the app bundles, run by the CLI for the same numbers. */
 const baselineFile = () => resolve(ROOT, 'scenarios/baseline.json');
 
-/** No task over 50 ms on the page's main thread from `since` (performance.now()) until `to` (default now). */
+/**
+ * No task over 50 ms on the page's main thread from `since` (performance.now()) until `to` (default now).
+ * The tests that assert it get one retry: a lone collector pause can cross 50 ms once, while work that
+ * really blocks the page fails both tries.
+ */
 async function assertNoLongTasksSince(since: number, to?: number) {
   const until = to ?? (await page.evaluate(() => performance.now()));
   const longTasks = await page.evaluate(
@@ -63,7 +67,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     expectClean(w);
   });
 
-  it('runs the baseline in workers without blocking the page and shows the results', async () => {
+  it('runs the baseline in workers without blocking the page and shows the results', { retry: 1 }, async () => {
     await openBaseline();
     await tab('Run & results');
     await page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill(String(REPLICATIONS));
@@ -237,7 +241,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     expectClean(w);
   });
 
-  it('compares two scenarios on common random numbers', async () => {
+  it('compares two scenarios on common random numbers', { retry: 1 }, async () => {
     await tab('Run & results');
     await page.getByRole('button', { name: 'Compare with the original…' }).click();
     const picks = page.getByRole('group', { name: 'Scenarios to compare' });

@@ -56,7 +56,7 @@ describe('call-history import in the browser', () => {
     expect(errors).toEqual([]);
   });
 
-  it('reads a year of one-row-per-call (~650,000 rows) off the main thread, with progress', async () => {
+  it('reads a year of one-row-per-call (~650,000 rows) off the main thread, with progress', { retry: 1 }, async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'occsim-year-')), 'year.csv');
     writeFileSync(file, [...synthHistory({ days: 365, seed: 'browser' })].join(''));
     const page = await browser.newPage();
