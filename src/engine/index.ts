@@ -4,3 +4,5 @@ export { RandomStreams, createStream, streamSeed, type Random } from './random.t
 export { sampler, discrete, distProblems, meanOf, DIST_NAMES, type DistSpec, type Sampler } from './distributions.ts';
 export { PiecewiseArrivals } from './arrivals.ts';
 export { exp, log } from './math.ts';
+export { SlotPool, type Column, type ColumnTypes } from './slot-pool.ts';
+export { RingQueue } from './ring-queue.ts';

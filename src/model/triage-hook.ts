@@ -2,9 +2,14 @@
  * The triage source for a scenario: the THRIVE statechart compiled into outcome tables, sampled
  * per contact in O(1). Off unless the scenario enables triage.
  */
+import type { Random } from '../engine/index.ts';
 import { createTriageSampler } from '../triage/index.ts';
 import { CHANNELS, type Channel, type Scenario } from '../scenario/index.ts';
-import type { TriageHook } from './occ.ts';
+
+/** What the model needs from triage: an O(1) draw of the outcome of one contact. */
+export interface TriageHook {
+  sample(callType: number, random: Random): { grade: number; response: string; extraMinutes: number };
+}
 
 export function triageHookFor(scenario: Scenario, callTypeIds: readonly string[]): TriageHook | null {
   return scenario.triage.enabled ? createTriageSampler(scenario.triage, callTypeIds) : null;
