@@ -22,10 +22,10 @@ export function maxCallsFlag(value: string | undefined): number {
 }
 
 /** Throws the refusal, with the flag that would let the run through, when the run is past the cap. */
-export function checkRunSize(scenarios: readonly Scenario[], replications: number, maxCalls: number): void {
+export function checkRunSize(scenarios: readonly Scenario[], replications: number, maxCalls: number, what?: string): void {
   const size = runSizeOf(scenarios, replications);
   const refusal = runSizeRefusal(size, maxCalls);
-  if (refusal) throw new InputError(`${refusal}; pass --max-calls ${capAbove(size.calls).toExponential()} to run it anyway`);
+  if (refusal) throw new InputError(`${what ? `${what}: ` : ''}${refusal}; pass --max-calls ${capAbove(size.calls).toExponential()} to run it anyway`);
 }
 
 /** Each replication's statistics stay in memory until the summary; ten thousand is ample for any CI. */

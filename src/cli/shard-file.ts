@@ -70,8 +70,13 @@ export function checkShard(json: unknown, path: string): ShardFile {
   const parsed = shardSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) throw new InputError(`${path}: not a valid shard file`, problemsFromZod(parsed.error).map(formatProblem));
   const shard = parsed.data as unknown as ShardFile;
-  if (digest(shard.scenario) !== shard.digests.scenario) throw new InputError(`${path}: scenario: does not match the shard's digest (the file was edited or damaged)`);
-  if (digest(shard.results) !== shard.digests.results) throw new InputError(`${path}: results: do not match the shard's digest (the file was edited or damaged)`);
+  for (const part of ['scenario', 'results'] as const) {
+    const actual = digest(shard[part]);
+    if (actual !== shard.digests[part])
+      throw new InputError(
+        `${path}: ${part}: expected SHA-256 ${shard.digests[part].slice(0, 12)}… (digests.${part}), got ${actual.slice(0, 12)}…; the file was edited or damaged after it was written`,
+      );
+  }
   shard.results.forEach((r, i) => {
     const bad = badNumber(r, `results.${i}`);
     if (bad) throw new InputError(`${path}: ${bad}`);

@@ -5,29 +5,51 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseScenario, formatProblem } from '../scenario/index.ts';
+import { parseScenario, formatProblem, type Scenario } from '../scenario/index.ts';
+import { tasksOf, type SweepPlan, type SweepTask } from '../sweep/expand.ts';
 import { sweepRow, sweepTable, sweepTableCsv, type SweepTable } from '../sweep/table.ts';
 import { InputError } from './errors.ts';
 import { mergeShards, readShard } from './merge.ts';
 import { runReplications } from './pool.ts';
+import { checkRunSize } from './run-size.ts';
 import { shardIndices } from './run.ts';
 import { shardFile } from './shard-file.ts';
 import { missingTasks, pointFile, ranges, shardPath, writeAtomic, type SweepFolder } from './sweep-folder.ts';
 
 export type TaskOutcome = 'ran' | 'already done';
 
+function pointScenario(plan: SweepPlan, id: string, file: string): Scenario {
+  const point = plan.points.find((p) => p.id === id)!;
+  const parsed = parseScenario(point.scenario);
+  if (!parsed.ok) throw new InputError(`${file}: invalid scenario`, parsed.problems.map(formatProblem));
+  return parsed.scenario;
+}
+
+/**
+ * The sweep's side of "every run has a size", checked before anything is written or run: `local`
+ * runs every task on this machine, so the whole sweep must fit under the cap; on a cluster each
+ * task runs on its own node, so each task must.
+ */
+export function checkSweepSize(plan: SweepPlan, maxCalls: number, scope: 'local' | 'each task' | SweepTask): void {
+  const scenarios = new Map(plan.points.map((p) => [p.id, pointScenario(plan, p.id, `point "${p.id}"`)]));
+  if (scope === 'local')
+    return checkRunSize([...scenarios.values()], plan.replications, maxCalls, `the sweep's ${scenarios.size} points on this machine`);
+  for (const t of scope === 'each task' ? tasksOf(plan) : [scope])
+    checkRunSize([scenarios.get(t.point)!], shardIndices(plan.replications, t).length, maxCalls, `task "${t.point}" shard ${t.k}/${t.n}`);
+}
+
 /** Runs task `number` (1-based) unless its shard file is already there. */
-export async function runTask(folder: SweepFolder, number: number, workers: number): Promise<TaskOutcome> {
+export async function runTask(folder: SweepFolder, number: number, workers: number, maxCalls: number): Promise<TaskOutcome> {
   const task = folder.tasks[number - 1];
   if (!task) throw new InputError(`task ${number}: expected a task number from 1 to ${folder.tasks.length}`);
   const out = shardPath(folder, task);
   if (existsSync(out)) return 'already done';
+  checkSweepSize(folder.plan, maxCalls, task);
   const point = folder.plan.points.find((p) => p.id === task.point)!;
-  const parsed = parseScenario(point.scenario);
-  if (!parsed.ok) throw new InputError(`${pointFile(folder, point.id)}: invalid scenario`, parsed.problems.map(formatProblem));
+  const scenario = pointScenario(folder.plan, task.point, pointFile(folder, point.id));
   const { seed, replications } = folder.plan;
   const indices = shardIndices(replications, task);
-  const results = await runReplications(parsed.scenario, point.scenario, seed, indices, { workers: Math.min(workers, indices.length) });
+  const results = await runReplications(scenario, point.scenario, seed, indices, { workers: Math.min(workers, indices.length) });
   await writeAtomic(out, JSON.stringify(shardFile(point.scenario, seed, replications, `${task.k}/${task.n}`, results)) + '\n');
   return 'ran';
 }

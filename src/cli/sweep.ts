@@ -4,7 +4,6 @@
  * plan and every finished shard; tasks and the merge (sweep-work.ts) are the same code under every
  * scheduler; Slurm submission and status live in sweep-slurm.ts.
  */
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { runReplication } from '../model/run.ts';
 import { parseScenario, type Scenario } from '../scenario/index.ts';
@@ -14,7 +13,8 @@ import { standardsText, type SweepTable } from '../sweep/table.ts';
 import { intFlag, parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 import { defaultOut, loadSweep, missingTasks, openFolder, prepareFolder } from './sweep-folder.ts';
-import { mergeFolder, runTask } from './sweep-work.ts';
+import { SIZE_FLAGS, SIZE_HELP, maxCallsFlag, workerCount } from './run-size.ts';
+import { checkSweepSize, mergeFolder, runTask } from './sweep-work.ts';
 
 export const SWEEP_HELP = `Usage: occsim sweep <step> ...
 
@@ -30,7 +30,10 @@ export const SWEEP_HELP = `Usage: occsim sweep <step> ...
   merge DIR                                 writes DIR/table.csv and DIR/table.json from the shards
   schema                                    prints the sweep file's JSON Schema
 
-A results folder (DIR) defaults to the sweep file's name with ".results", beside it.`;
+A results folder (DIR) defaults to the sweep file's name with ".results", beside it.
+run, prepare and task refuse work past a size before starting (run --local: the whole sweep;
+otherwise each task, which runs on its own node):
+${SIZE_HELP}`;
 
 const SLURM_FLAGS = {
   partition: { type: 'string' },
@@ -130,16 +133,18 @@ function summary(table: SweepTable, dir: string): string {
   ].join('\n');
 }
 
-async function runLocal(file: string, out: string | undefined, workersFlag: string | undefined): Promise<number> {
-  const folder = await prepareFolder(await loadSweep(file), out ?? defaultOut(file));
-  const workers = intFlag('workers', workersFlag, availableParallelism());
+async function runLocal(file: string, out: string | undefined, workersFlag: string | undefined, maxCalls: number): Promise<number> {
+  const plan = await loadSweep(file);
+  checkSweepSize(plan, maxCalls, 'local');
+  const folder = await prepareFolder(plan, out ?? defaultOut(file));
+  const workers = workerCount(workersFlag, Infinity);
   const todo = missingTasks(folder);
   const total = folder.tasks.length;
   process.stderr.write(`${folder.plan.name}: ${total} tasks, ${total - todo.length} already done, ${todo.length} to run on ${workers} worker${workers === 1 ? '' : 's'}\n`);
   for (const [i, number] of todo.entries()) {
     const t = folder.tasks[number - 1]!;
     const start = performance.now();
-    await runTask(folder, number, workers);
+    await runTask(folder, number, workers, maxCalls);
     process.stderr.write(`[${i + 1}/${todo.length}] task ${number}: ${t.point} shard ${t.k}/${t.n} in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   }
   const table = await mergeFolder(folder);
@@ -154,21 +159,28 @@ async function run(args: string[]): Promise<number> {
     out: { type: 'string' },
     workers: { type: 'string', short: 'w' },
     ...SLURM_FLAGS,
+    ...SIZE_FLAGS,
   });
   if (positionals.length !== 1) throw new InputError('expected one SWEEP file', [SWEEP_HELP]);
   if (values.local === values.slurm) throw new InputError('expected where to run: --local or --slurm');
   const file = positionals[0]!;
-  if (values.local) return runLocal(file, values.out, values.workers);
-  const folder = await prepareFolder(await loadSweep(file), values.out ?? defaultOut(file));
+  const maxCalls = maxCallsFlag(values['max-calls']);
+  if (values.local) return runLocal(file, values.out, values.workers, maxCalls);
+  const plan = await loadSweep(file);
+  checkSweepSize(plan, maxCalls, 'each task');
+  const folder = await prepareFolder(plan, values.out ?? defaultOut(file));
   return (await import('./sweep-slurm.ts')).submit(folder, values);
 }
 
 /** For schedulers occsim does not drive (Kubernetes, GNU parallel): the folder, then tasks 1..T. */
 async function prepare(args: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(args, { out: { type: 'string' } });
+  const { values, positionals } = parseFlags(args, { out: { type: 'string' }, ...SIZE_FLAGS });
   if (positionals.length !== 1) throw new InputError('expected one SWEEP file', [SWEEP_HELP]);
   const file = positionals[0]!;
-  const folder = await prepareFolder(await loadSweep(file), values.out ?? defaultOut(file));
+  const maxCalls = maxCallsFlag(values['max-calls']);
+  const plan = await loadSweep(file);
+  checkSweepSize(plan, maxCalls, 'each task');
+  const folder = await prepareFolder(plan, values.out ?? defaultOut(file));
   const n = folder.tasks.length;
   process.stdout.write(
     `${folder.dir}: ${n} tasks, ${missingTasks(folder).length} to run: "occsim sweep task ${folder.dir} I" for I = 1 … ${n}, then "occsim sweep merge ${folder.dir}"\n`,
@@ -177,11 +189,11 @@ async function prepare(args: string[]): Promise<number> {
 }
 
 async function task(args: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(args, { workers: { type: 'string', short: 'w' } });
+  const { values, positionals } = parseFlags(args, { workers: { type: 'string', short: 'w' }, ...SIZE_FLAGS });
   if (positionals.length !== 2) throw new InputError('expected a results folder DIR and a task number I', [SWEEP_HELP]);
   const folder = await openFolder(positionals[0]!, undefined);
   const number = intFlag('task number', positionals[1], 0);
-  const outcome = await runTask(folder, number, intFlag('workers', values.workers, 1));
+  const outcome = await runTask(folder, number, workerCount(values.workers ?? '1', Infinity), maxCallsFlag(values['max-calls']));
   const t = folder.tasks[number - 1]!;
   // One line per task in the scheduler's log: how a cluster run can be checked for lost or doubled work.
   process.stdout.write(`task ${number}: ${t.point} shard ${t.k}/${t.n} ${outcome === 'ran' ? 'written' : 'already done, skipped'}\n`);

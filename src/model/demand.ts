@@ -39,7 +39,9 @@ export function channelRate(scenario: Scenario, channel: Channel, cal: SimCalend
   const special = new Map<string, [number, number, number][]>();
   for (const sd of d.specialDays) {
     if (sd.channels && !sd.channels.includes(channel)) continue;
-    special.set(sd.date, [...(special.get(sd.date) ?? []), [sd.fromHour, sd.toHour, sd.factor]]);
+    const onDate = special.get(sd.date);
+    if (onDate) onDate.push([sd.fromHour, sd.toHour, sd.factor]);
+    else special.set(sd.date, [[sd.fromHour, sd.toHour, sd.factor]]);
   }
   const overflow = (channel === '999' ? d.neighbourOverflow : []).map((o) => ({
     from: o.from ?? '',

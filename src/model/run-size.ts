@@ -12,7 +12,10 @@ import { SECONDS_PER_HOUR } from '../shared/time.ts';
 export const DEFAULT_MAX_CALLS = 200_000_000;
 
 export interface RunSize {
-  /** Expected calls offered in one replication (first attempts, before diversion). */
+  /**
+   * Expected calls offered in one replication: first attempts (neighbours' overflow included),
+   * before diversion. Redials add a share that depends on abandonment, which only the run knows.
+   */
   callsPerReplication: number;
   replications: number;
   calls: number;
@@ -28,7 +31,7 @@ export function runSize(scenario: Scenario, replications: number): RunSize {
   const hours = scenario.horizon.days * 24;
   let callsPerReplication = 0;
   for (const c of CHANNELS) {
-    if (!((scenario.demand.channels[c]?.callsPerDay ?? 0) > 0)) continue;
+    // Every channel, even one with no calls of its own: 999 can carry neighbours' overflow.
     const rate = channelRate(scenario, c);
     for (let h = 0; h < hours; h++) callsPerReplication += rate.perSecond(h) * SECONDS_PER_HOUR;
   }

@@ -22,6 +22,8 @@ const share = () => z.number().min(0).max(1);
  * ten thousand is generous, and it is a count the model holds exactly.
  */
 export const MAX_HEADCOUNT = 10_000;
+/** Ten per day over a ten-year horizon; far past any calendar of events, and cheap to hold. */
+export const MAX_SPECIAL_DAYS = 36_600;
 const headcount = () => z.number().int().min(0).max(MAX_HEADCOUNT);
 const wholeNonNegative = () => z.number().int().min(0).max(1e6);
 const isoDate = () =>
@@ -89,6 +91,7 @@ export const demandSchema = z.strictObject({
         toHour: z.number().int().min(1).max(24).default(24),
       }),
     )
+    .max(MAX_SPECIAL_DAYS)
     .default([]),
   /**
    * 999 calls taken for neighbouring forces whose lines are swamped: extra streams on this force's

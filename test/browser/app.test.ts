@@ -399,6 +399,28 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     expectClean(broken);
   });
 
+  it('imports a UTF-16 scenario file, and refuses an oversized file and a non-JSON one, naming each', async () => {
+    await tab('Scenarios');
+    const scenario = JSON.parse(await readFile(resolve(ROOT, 'test/fixtures/mm8.json'), 'utf8'));
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ ...scenario, name: 'Saved by Notepad' }), 'utf16le')]);
+    await page.getByLabel('Import JSON…').setInputFiles([
+      { name: 'notepad.json', mimeType: 'application/json', buffer: utf16 },
+      { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(9 * 1024 * 1024, 0x20) },
+      { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('shift notes, not a scenario') },
+    ]);
+    await page.getByRole('button', { name: 'Open Saved by Notepad' }).waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: 'huge.json' });
+    await alert.waitFor();
+    const refusals = await alert.locator('li').allTextContents();
+    assert.equal(refusals.length, 2, refusals.join('\n'));
+    assert.match(refusals[0]!, /^huge\.json: expected a scenario of at most 8,388,608 bytes, got 9,437,184$/);
+    assert.match(refusals[1]!, /^notes\.json is not valid JSON/);
+    await screenshot(page, '08-import-refusals');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete Saved by Notepad' }).click();
+    expectClean(w);
+  });
+
   it('duplicates, renames and deletes a scenario from the start screen', async () => {
     await tab('Scenarios');
     await page.getByRole('button', { name: /^Duplicate Summer peak/ }).click();

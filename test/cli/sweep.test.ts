@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,6 +146,28 @@ describe('bad sweep input', () => {
     const r = occsim(['sweep', 'run', sweepFile, '--slurm', '--out', join(tmp, 'noslurm')], { env: { PATH: '/nonexistent' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/sbatch not found/);
+  });
+
+  it('refuses work past --max-calls before writing anything: the whole sweep locally, each task on a cluster', () => {
+    // mm8 offers 1,440 calls a day: a point is 4 days × 3 replications = 17,280 calls, 20,736 at ×1.2;
+    // the four points together 76,032.
+    const local = join(tmp, 'too-big-local');
+    const r = occsim(['sweep', 'run', sweepFile, '--local', '--out', local, '--max-calls', '5e4']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the sweep's 4 points on this machine: run size: about 76,032 calls \(25,344 a replication × 3\), past the cap of 50,000; pass --max-calls 7\.7e\+4/);
+    expect(existsSync(local)).toBe(false);
+
+    const folder = join(tmp, 'sized');
+    const p = occsim(['sweep', 'prepare', sweepFile, '--out', folder, '--max-calls', '2e4']);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toMatch(/task "8-handlers--x1-2" shard 1\/1: run size: about 20,736 calls \(6,912 a replication × 3\)/);
+    expect(existsSync(folder)).toBe(false);
+
+    expect(occsim(['sweep', 'prepare', sweepFile, '--out', folder, '--max-calls', '5e4']).code).toBe(0);
+    const t = occsim(['sweep', 'task', folder, '2', '--max-calls', '2e4']);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toMatch(/task "8-handlers--x1-2" shard 1\/1: run size/);
+    expect(occsim(['sweep', 'task', folder, '1', '--max-calls', '2e4']).code).toBe(0);
   });
 
   it('an unknown step lists the steps', () => {

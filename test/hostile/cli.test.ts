@@ -31,6 +31,18 @@ describe('run size', () => {
     expect(refused(bounded(['run', file('special.json', s)], { seconds: 20, heapMb: 256 }))).toBe(true);
   });
 
+  it('counts overflow taken for neighbouring forces in the estimate, even with no 999 calls of its own', () => {
+    const s = {
+      ...small,
+      demand: { ...small.demand, channels: { ...small.demand.channels, '999': { callsPerDay: 0 } }, neighbourOverflow: [{ callsPerDay: 1e9 }] },
+      handling: { ...small.handling, '999': small.handling['101'] },
+      patience: { ...small.patience, '999': small.patience['101'] },
+    };
+    const o = bounded(['run', file('overflow.json', s)], { seconds: 20, heapMb: 256 });
+    expect(refused(o)).toBe(true);
+    expect(o.stderr).toMatch(/run size: about 30 billion calls/);
+  });
+
   it('refuses a billion replications before allocating anything', () => {
     const o = bounded(['run', file('mm8.json', small), '--replications', '1e9'], { seconds: 20, heapMb: 128 });
     expect(refused(o)).toBe(true);
@@ -107,7 +119,9 @@ describe('merge', () => {
 
     const edited = structuredClone(shard);
     edited.results[0].channels['101'].answered += 1000;
-    expect(bounded(['merge', file('edited.json', edited), b!], { seconds: 30 }).stderr).toContain('results: do not match the shard\'s digest');
+    expect(bounded(['merge', file('edited.json', edited), b!], { seconds: 30 }).stderr).toMatch(
+      new RegExp(`results: expected SHA-256 ${shard.digests.results.slice(0, 12)}… \\(digests\\.results\\), got [0-9a-f]{12}…`),
+    );
 
     const typed = { ...structuredClone(shard), replications: 'two' };
     const o = bounded(['merge', file('typed.json', typed), b!], { seconds: 30 });

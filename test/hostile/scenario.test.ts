@@ -60,6 +60,21 @@ describe('scenarios that cannot terminate or are inconsistent', () => {
   it('caps headcounts at what the model holds', () => {
     expect(problems({ ...base(), staffing: { fixed: 10_001 } })).toContain('staffing.fixed: expected a number ≤ 10000, got 10001');
   });
+
+  it('holds tens of thousands of special days on one date in linear time, and caps the list', () => {
+    // Each day's rate once built this way was quadratic in the special days on a date: 26 s for 32,000.
+    const s = base();
+    s.horizon = { days: 2, warmupDays: 0, startDate: '2025-01-06' };
+    s.demand.specialDays = Array.from({ length: 32_000 }, (_, i) => ({ date: '2025-01-06', factor: 1 + 1e-6, fromHour: i % 24 }));
+    const parsed = parseScenario(s);
+    if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
+    const started = performance.now();
+    const stats = runReplication(parsed.scenario, 'special', 0);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(stats.channels['101']!.offered).toBeGreaterThan(0);
+    s.demand.specialDays = new Array(36_601).fill({ date: '2025-01-06', factor: 1 });
+    expect(problems(s)).toContain('demand.specialDays: expected at most 36600 items, got a list of 36601');
+  });
 });
 
 describe('keys the user chose', () => {
