@@ -10,14 +10,15 @@ const canOpenBrowser =
 /**
  * The built app's Content-Security-Policy, as a meta tag so any static host serves it: scripts,
  * workers, style sheets and data only from the app's own origin, no eval (zod runs jitless), no
- * inline script or style element, no plugins, no base or form targets. Style attributes are allowed
- * (Svelte templates and d3 charts position things with them; they cannot run code). Images may be
- * data:/blob: URLs (chart export).
+ * inline script or style element, no plugins, no base or form targets. WebAssembly may be compiled
+ * ('wasm-unsafe-eval', which allows no JavaScript eval): the rota optimiser's HiGHS solver, a .wasm
+ * file from the app's own origin. Style attributes are allowed (Svelte templates and d3 charts
+ * position things with them; they cannot run code). Images may be data:/blob: URLs (chart export).
  * Build only: the dev server's hot reload needs what the policy forbids.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "style-src 'self'",
   "style-src-elem 'self'",

@@ -11,7 +11,8 @@ import { intFlag, parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 import { openPool } from './pool.ts';
 import { prepare } from './run.ts';
-import { OptimiseInputError, optimiseRota, proposedScenarioJson, type Proposal, type StandardResult } from '../optimise/optimise.ts';
+import { proposedScenarioJson } from '../optimise/proposed-scenario.ts';
+import { OptimiseInputError, optimiseRota, type Proposal, type StandardResult } from '../optimise/optimise.ts';
 
 const HELP = `Usage: occsim optimise FILE [--replications N] [--seed S] [--budget-seconds T] [--out PROPOSED.json] [--json]
 

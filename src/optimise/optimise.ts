@@ -291,12 +291,6 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
   };
 }
 
-/** The scenario as the user wrote it, with the proposed shifts in place of the current ones. */
-export function proposedScenarioJson(raw: Record<string, unknown>, proposal: Pick<Proposal, 'shifts'>, name: string): Record<string, unknown> {
-  const staffing = (raw['staffing'] ?? {}) as Record<string, unknown>;
-  return { ...raw, name, staffing: { ...staffing, shifts: proposal.shifts } };
-}
-
 function checkInputs(scenario: Scenario, pools: Pools, candidates: readonly Candidate[]): void {
   const problems: { path: string; message: string }[] = [];
   if (scenario.staffing.fixed !== undefined)

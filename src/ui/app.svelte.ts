@@ -9,16 +9,19 @@ import type { ScenarioDoc } from './workspace/workspace.svelte.ts';
 import { builtins } from './workspace/builtins.ts';
 import { decodeShare } from './workspace/share.ts';
 import { parseScenario, type Scenario } from './core.ts';
-import { Runner } from './run/runner.svelte.ts';
-import { connectReporter, connectWorker, type Reporter } from './run/connect.ts';
+import { Runner, runRequest } from './run/runner.svelte.ts';
+import { connectOptimiser, connectReporter, connectWorker, type Reporter } from './run/connect.ts';
 import type { Connect } from './run/pool.svelte.ts';
 import { SweepView } from './sweep/sweep-view.svelte.ts';
+import { ProposeView, type ConnectOptimiser } from './propose/propose-view.svelte.ts';
+import { docName } from './workspace/workspace.svelte.ts';
 
 export const TABS = [
   { id: 'scenarios', label: 'Scenarios' },
   { id: 'edit', label: 'Edit' },
   { id: 'run', label: 'Run & results' },
   { id: 'compare', label: 'Compare' },
+  { id: 'propose', label: 'Propose a rota' },
   { id: 'trainer', label: 'THRIVE trainer' },
   { id: 'sweep', label: 'Sweep table' },
 ] as const;
@@ -35,6 +38,8 @@ export class AppState {
   sweep = new SweepView();
   runner: Runner;
   comparer: Runner;
+  /** The last rota proposed, kept while the user visits other tabs. */
+  propose: ProposeView;
   /** The last results of each scenario, shown again after a reload while the scenario is unchanged. */
   saved: SavedResults;
 
@@ -43,10 +48,12 @@ export class AppState {
     connect: Connect = connectWorker,
     reporter: () => Reporter = connectReporter,
     results: RecordStore<SavedResult> = typeof indexedDB === 'undefined' ? memoryStore() : indexedDbStore('occsim-results', 'results'),
+    optimiser: ConnectOptimiser = connectOptimiser,
   ) {
     this.workspace = new Workspace(store, builtins, parseScenario);
     this.runner = new Runner(connect, reporter);
     this.comparer = new Runner(connect, reporter);
+    this.propose = new ProposeView(optimiser, connect);
     this.saved = new SavedResults(results);
     this.runner.onended = (reports, targets) => {
       for (const r of reports) {
@@ -78,8 +85,41 @@ export class AppState {
     this.tab = 'compare';
   }
 
+  /** Opens the proposed rota as a new scenario (once per proposal), based on the scenario it was proposed for. */
+  openProposal(): string {
+    const view = this.propose;
+    if (view.openedId && this.workspace.byId(view.openedId)) return view.openedId;
+    const json = view.proposedJson();
+    if (!json || !view.source) return '';
+    const imported = this.workspace.importJson(json);
+    if (!imported.ok) {
+      this.workspace.warn(imported.message);
+      return '';
+    }
+    if (this.workspace.byId(view.source.id)) imported.doc.basedOn = view.source.id;
+    this.workspace.touch(imported.doc);
+    this.workspace.tell(`Opened the proposed rota as “${docName(imported.doc)}”.`);
+    return (view.openedId = imported.doc.id);
+  }
+
+  /** The proposed rota against the scenario it was proposed for, on the Compare tab, run at once. */
+  compareProposal(): void {
+    const source = this.propose.source;
+    const opened = this.openProposal();
+    if (!source || !opened) return;
+    const ids = [source.id, opened].filter((id) => this.workspace.byId(id));
+    if (ids.length < 2) {
+      this.workspace.warn(`“${source.name}” is no longer in the workspace: nothing to compare the proposal with.`);
+      return;
+    }
+    this.compareChoice = ids;
+    this.tab = 'compare';
+    void this.comparer.start(ids.map((id) => this.workspace.byId(id)!).map((d) => runRequest(this.workspace, d)));
+  }
+
   open(id: string): void {
     this.workspace.select(id);
     this.tab = 'edit';
   }
 }
+

@@ -10,7 +10,7 @@ import type { Reporter } from './connect.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import type { ReplicationStats } from '../../stats/replication.ts';
 import type { Scenario } from '../core.ts';
-import type { Problem, Validation } from '../workspace/workspace.svelte.ts';
+import { docName, type Problem, type ScenarioDoc, type Validation, type Workspace } from '../workspace/workspace.svelte.ts';
 import { RunPool, type Connect } from './pool.svelte.ts';
 import { problemPlace } from '../editors/problem-place.ts';
 import { DEFAULT_MAX_CALLS, runSizeOf, runSizeRefusal } from '../../model/run-size.ts';
@@ -48,6 +48,12 @@ export interface PairedComparison {
   scenarios: { a: Scenario; b: Scenario };
   /** Service-level difference B − A over the given hours of the week. */
   windowDifference(channel: '999' | '101' | 'online', hours: number[]): Estimate;
+}
+
+/** What a run needs of a scenario in the workspace: its draft as written, and its validation. */
+export function runRequest(ws: Workspace<Scenario>, doc: ScenarioDoc): RunRequest {
+  const json = $state.snapshot(doc.draft);
+  return { key: doc.id, name: docName(doc), json, validation: ws.validate(json) };
 }
 
 /** The reason a run is refused, naming the scenario and its first problems; '' when it may run. */
