@@ -1,18 +1,21 @@
 /**
- * What one person on one shift gives the floor, hour of the week by hour of the week, read off the
- * simulation's own rota (the capacity changes the staffing timeline's `drawDay` schedules, breaks in their two
- * waves) rather than a separate reckoning, so the optimiser covers exactly what the model staffs.
- * Also the paid hours of the shift, from the same rota costing the reports use.
+ * What one person on one shift gives the floor, hour by hour of the week, taken from the staffing
+ * timeline's `templateCoverage` (src/model/timeline.ts) — the rule the simulation staffs by, so the
+ * optimiser covers exactly what the model will put on the floor — and the paid hours of the shift,
+ * from the rota costing the reports use.
+ *
+ * The covering programme is linear in head count, so it needs one person's share of a shift. The
+ * simulation sends the first half of those present (rounded up) on each break, then the rest; for
+ * the numbers a control room rosters that is half on each wave, which is what two people give
+ * exactly, halved. Shrinkage scales the whole profile by the chance of being present: the timeline's
+ * own expectation with shrinkage would round the waves of one small draw, not of a rostered team.
  */
 import type { Scenario, Shift } from '../scenario/index.ts';
-import { simCalendar } from '../model/calendar-time.ts';
-import { SECONDS_PER_HOUR as HOUR, WEEKDAYS } from '../shared/time.ts';
 import { rotaCost } from '../model/rota.ts';
-import { StaffingTimeline } from '../model/timeline.ts';
+import { templateCoverage } from '../model/timeline.ts';
+import { WEEKDAYS } from '../shared/time.ts';
 
 export const HOURS_OF_WEEK = 168;
-/** A Monday: day d of this calendar is weekday d. */
-const MONDAY = simCalendar('2025-01-06');
 
 export interface ShiftCoverage {
   /** Expected people on the floor per rostered person, by hour of week (after shrinkage and breaks). */
@@ -26,40 +29,16 @@ export interface ShiftCoverage {
 
 /** Coverage of `shift` (its `staff` ignored: per rostered person) in `scenario`'s staffing. */
 export function shiftCoverage(scenario: Scenario, shift: Shift): ShiftCoverage {
-  // Two people, so that each of the two break waves takes exactly one; halved afterwards.
-  const one = { ...shift, staff: 2 };
-  const staffing = { ...scenario.staffing, shrinkage: 0, shifts: [one] };
-  const single = { ...scenario, staffing };
   const present = 1 - scenario.staffing.shrinkage;
-  const floor = new Float64Array(HOURS_OF_WEEK);
-  const onDuty = new Uint8Array(HOURS_OF_WEEK);
+  const floor = templateCoverage({ ...shift, staff: 2 }, 0, 60).map((v) => (v / 2) * present);
+  const rostered = templateCoverage({ ...shift, staff: 1, breaks: [] }, 0, 60);
+  const onDuty = Uint8Array.from(rostered, (v) => (v > 0 ? 1 : 0));
   const hoursByDay = new Float64Array(7);
-  const timeline = new StaffingTimeline(single, MONDAY);
-  for (let day = 0; day < 7; day++) {
-    if (!shift.days.includes(WEEKDAYS[day]!)) continue;
-    const changes = timeline.drawDay(day, () => 0.5).sort((a, b) => a.time - b.time);
-    let level = 0;
-    for (let i = 0; i < changes.length; i++) {
-      level += changes[i]!.delta;
-      const from = changes[i]!.time;
-      const to = changes[i + 1]?.time ?? from;
-      if (level > 0 && to > from) addSpan(floor, from, to, (level / 2) * present);
-      if (level > 0) hoursByDay[day]! += ((to - from) / HOUR) * (level / 2) * present;
-    }
-    const start = changes[0]!.time;
-    const end = start + shift.hours * HOUR;
-    for (let h = Math.floor(start / HOUR); h * HOUR < end; h++) onDuty[h % HOURS_OF_WEEK] = 1;
+  for (const day of shift.days) {
+    const d = WEEKDAYS.indexOf(day);
+    hoursByDay[d] = templateCoverage({ ...shift, days: [day], staff: 2 }, 0, 60).reduce((sum, v) => sum + (v / 2) * present, 0);
   }
-  const paid = rotaCost({ ...single, staffing: { ...staffing, shifts: [{ ...shift, staff: 1, days: ['Mon'] }] } });
+  const single = { ...scenario.staffing, shifts: [{ ...shift, staff: 1, days: [WEEKDAYS[0]] }] };
+  const paid = rotaCost({ ...scenario, staffing: single });
   return { floor, onDuty, hoursByDay, paidHoursPerWeek: paid[shift.group]!.paidHoursPerWeek * shift.days.length };
-}
-
-/** Adds `level` people over [from, to) seconds into hourly bins, wrapping at the end of the week. */
-function addSpan(bins: Float64Array, from: number, to: number, level: number): void {
-  for (let t = from; t < to; ) {
-    const hour = Math.floor(t / HOUR);
-    const next = Math.min(to, (hour + 1) * HOUR);
-    bins[hour % HOURS_OF_WEEK]! += ((next - t) / HOUR) * level;
-    t = next;
-  }
 }
