@@ -33,7 +33,6 @@ const ABANDONED = 3;
 const ONLINE = 2;
 /** After the horizon, arrivals stop and the queues drain for at most this long. */
 const DRAIN_LIMIT = 7 * DAY;
-const DEPLOYING = new Set(['deploy-now', 'within-hour', 'appointment']);
 
 export class OccSimulation {
   private readonly cal = new EventCalendar();
@@ -206,7 +205,7 @@ export class OccSimulation {
     if (this.triage) {
       const outcome = this.triage.sample(type, this.triageRandom);
       call.grade[slot] = outcome.grade;
-      call.deploys[slot] = DEPLOYING.has(outcome.response) ? 1 : 0;
+      call.deploys[slot] = outcome.sendsOfficer ? 1 : 0;
       work += outcome.extraMinutes * 60;
     } else call.grade[slot] = 0;
     call.service[slot] = work;

@@ -8,7 +8,7 @@ import { CHANNELS, type Channel, type Scenario } from '../scenario/index.ts';
 
 /** What the model needs from triage: an O(1) draw of the outcome of one contact. */
 export interface TriageHook {
-  sample(callType: number, random: Random): { grade: number; response: string; extraMinutes: number };
+  sample(callType: number, random: Random): { grade: number; sendsOfficer: boolean; extraMinutes: number };
 }
 
 export function triageHookFor(scenario: Scenario, callTypeIds: readonly string[]): TriageHook | null {

@@ -12,6 +12,7 @@ export {
   LEVEL_MEANINGS,
   QUESTION_DIRECTIONS,
   RESPONSE_WORDS,
+  SENDS_OFFICER,
   answersToIndex,
   indexToAnswers,
   type Level,

@@ -21,6 +21,8 @@ export type Response = 'deploy-now' | 'within-hour' | 'appointment' | 'resolve-b
 export interface TriageOutcome {
   grade: Grade;
   response: Response;
+  /** Whether the response sends an officer (grades 1–3): what the simulation counts as a deployment. */
+  sendsOfficer: boolean;
   /** Call-taker minutes the assessment adds to handling (DASH, FOUR, partner referral). */
   extraMinutes: number;
   rationale: string;
@@ -125,6 +127,15 @@ export const QUESTION_DIRECTIONS: Record<Question, { direction: Direction; why: 
     direction: 'none',
     why: 'engagement is about keeping the person engaged (updates, victim services), not how fast to attend: it never changes the grade',
   },
+};
+
+/** Whether each response sends an officer: every grade but 4 (resolved on the phone or referred). */
+export const SENDS_OFFICER: Record<Response, boolean> = {
+  'deploy-now': true,
+  'within-hour': true,
+  appointment: true,
+  'resolve-by-phone': false,
+  refer: false,
 };
 
 /** The response of each code, in words. */

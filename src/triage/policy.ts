@@ -6,7 +6,7 @@
  * only become more urgent as answers rise, which is why a valid policy is monotone.
  */
 import defaultPolicyJson from '../../seeds/thrive-policy.json' with { type: 'json' };
-import { GRADE_NAMES, LEVELS, QUESTIONS, type Answers, type Grade, type Response, type TriageOutcome } from './levels.ts';
+import { GRADE_NAMES, LEVELS, QUESTIONS, SENDS_OFFICER, type Answers, type Grade, type Response, type TriageOutcome } from './levels.ts';
 import { policySchema, type Conditions, type Policy } from './schema.ts';
 
 export const FOUR_ITEMS = ['fixated', 'obsessive', 'unwanted', 'repeated'] as const;
@@ -80,6 +80,7 @@ export function immediateThreatOutcome(flags: TriageFlags): TriageOutcome {
   return {
     grade: 1,
     response: 'deploy-now',
+    sendsOfficer: SENDS_OFFICER['deploy-now'],
     extraMinutes: 0,
     rationale: `Grade 1 (emergency): an immediate threat to life or of serious harm; deploy now without the rest of the assessment.${later}`,
   };
@@ -130,9 +131,11 @@ export function gradeAssessment(policy: Policy, assessment: Assessment): TriageO
     notes.push(`Refer: ${policy.referral.because} (${policy.referral.minutes} min).`);
   }
   const scoreNote = decisive === byScore ? '' : ` Concern score ${score}.`;
+  const response = responseFor(decisive.grade, refer);
   return {
     grade: decisive.grade,
-    response: responseFor(decisive.grade, refer),
+    response,
+    sendsOfficer: SENDS_OFFICER[response],
     extraMinutes,
     rationale: [`Grade ${decisive.grade} (${GRADE_NAMES[decisive.grade]}): ${decisive.reason}.${scoreNote}`, ...notes].join(' '),
   };

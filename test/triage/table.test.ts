@@ -54,4 +54,15 @@ describe('compileOutcomeTable', () => {
       }
     });
   }
+
+  it('says an outcome sends an officer exactly for grades 1–3, whatever the context', () => {
+    const seen = new Set<string>();
+    for (const context of contexts)
+      for (const outcome of compileOutcomeTable(defaultPolicy, context)) {
+        expect(outcome.sendsOfficer, outcome.rationale).toBe(outcome.grade <= 3);
+        seen.add(`${outcome.response} ${outcome.sendsOfficer}`);
+      }
+    // Both kinds of grade-4 outcome, and every kind that sends an officer, were met.
+    expect([...seen].sort()).toEqual(['appointment true', 'deploy-now true', 'refer false', 'resolve-by-phone false', 'within-hour true']);
+  });
 });
