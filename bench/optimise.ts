@@ -28,11 +28,11 @@ const t0 = performance.now();
 const p = await optimiseRota(
   scenario,
   { seed, replications, budgetSeconds: 600 },
-  { highs, simulate: (s, sd, ix) => pool.run(s, s, sd, ix), now: () => performance.now(), onProgress: (stage, m) => process.stderr.write(`${stage}: ${m}\n`) },
+  { highs, simulate: (s, sd, ix) => pool.run(s, sd, ix), now: () => performance.now(), onProgress: (stage, m) => process.stderr.write(`${stage}: ${m}\n`) },
 );
 const wall = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
-const current = buildReport(scenario, seed, await pool.run(scenario, scenario, seed, Array.from({ length: replications }, (_, i) => i)));
+const current = buildReport(scenario, seed, await pool.run(scenario, seed, Array.from({ length: replications }, (_, i) => i)));
 await pool.close();
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)} %`);

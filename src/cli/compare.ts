@@ -23,8 +23,8 @@ export default async function compare(args: string[]): Promise<number> {
   const indices = Array.from({ length: replications }, (_, i) => i);
   const start = performance.now();
   const [ra, rb] = [
-    await runReplications(a.scenario, a.json, seed, indices, { workers, onProgress: progressReporter(`A ${a.scenario.name}`) }),
-    await runReplications(b.scenario, b.json, seed, indices, { workers, onProgress: progressReporter(`B ${b.scenario.name}`) }),
+    await runReplications(a.scenario, seed, indices, { workers, onProgress: progressReporter(`A ${a.scenario.name}`) }),
+    await runReplications(b.scenario, seed, indices, { workers, onProgress: progressReporter(`B ${b.scenario.name}`) }),
   ];
   const reportA = buildReport(a.scenario, seed, ra);
   const reportB = buildReport(b.scenario, seed, rb);

@@ -61,7 +61,7 @@ export default async function optimise(args: string[]): Promise<number> {
       { seed, replications, budgetSeconds, sipp: !values['no-sipp'] },
       {
         highs,
-        simulate: (s, sd, indices) => pool.run(s, s, sd, indices),
+        simulate: (s, sd, indices) => pool.run(s, sd, indices),
         now: () => performance.now(),
         onProgress: tty ? (stage, message) => process.stderr.write(`\r\x1b[K${scenario.name}: ${stage}: ${message}`) : undefined,
       },

@@ -1,7 +1,8 @@
 /**
  * Runs replications, in this process or on Node worker threads that load the same worker module
- * as the browser. Results come back in any order and are sorted by index by the summary, so the
- * output is identical whatever the number of workers.
+ * as the browser. The scenario was read and validated once by the command; each thread receives
+ * it once per run, then only (seed, index) per replication. Results come back in any order and
+ * are sorted by index by the summary, so the output is identical whatever the number of workers.
  */
 import { Worker } from 'node:worker_threads';
 import { wrap, releaseProxy, type Remote } from 'comlink';
@@ -18,15 +19,13 @@ export interface PoolOptions {
 
 export async function runReplications(
   scenario: Scenario,
-  /** The scenario as the user wrote it, sent to workers for validation at their edge. */
-  scenarioJson: unknown,
   seed: string,
   indices: readonly number[],
   { workers, onProgress }: PoolOptions,
 ): Promise<ReplicationStats[]> {
   const pool = openPool(Math.min(workers, indices.length));
   try {
-    return await pool.run(scenario, scenarioJson, seed, indices, onProgress);
+    return await pool.run(scenario, seed, indices, onProgress);
   } finally {
     await pool.close();
   }
@@ -34,7 +33,7 @@ export async function runReplications(
 
 /** Worker threads kept for many runs (the optimiser simulates a dozen times); one thread or none runs in this process. */
 export interface ReplicationPool {
-  run(scenario: Scenario, scenarioJson: unknown, seed: string, indices: readonly number[], onProgress?: PoolOptions['onProgress']): Promise<ReplicationStats[]>;
+  run(scenario: Scenario, seed: string, indices: readonly number[], onProgress?: PoolOptions['onProgress']): Promise<ReplicationStats[]>;
   close(): Promise<void>;
 }
 
@@ -49,7 +48,7 @@ export function openPool(workers: number): ReplicationPool {
     });
   };
   return {
-    async run(scenario, scenarioJson, seed, indices, onProgress) {
+    async run(scenario, seed, indices, onProgress) {
       const results: ReplicationStats[] = [];
       const report = () => onProgress?.(results.length, indices.length);
       if (workers <= 1 || indices.length <= 1) {
@@ -63,9 +62,10 @@ export function openPool(workers: number): ReplicationPool {
       let next = 0;
       await Promise.all(
         threads.slice(0, indices.length).map(async ({ api }) => {
+          await api.useScenario(scenario);
           while (next < indices.length) {
             const index = indices[next++]!;
-            results.push(await api.runReplication(scenarioJson, seed, index));
+            results.push(await api.runLoaded(seed, index));
             report();
           }
         }),

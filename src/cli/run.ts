@@ -10,7 +10,7 @@ import { InputError } from './errors.ts';
 import { formatReport } from './format.ts';
 import { shardFile } from './shard-file.ts';
 import { runReplications } from './pool.ts';
-import { readText, loadScenarioFile } from './scenario-file.ts';
+import { loadScenarioFile } from './scenario-file.ts';
 import { SIZE_FLAGS, SIZE_HELP, checkRunSize, maxCallsFlag, replicationsFlag, workerCount } from './run-size.ts';
 
 export const RUN_HELP = `Usage: occsim run FILE [--replications N] [--seed S] [--workers N] [--shard K/N] [--json]
@@ -38,8 +38,8 @@ export interface Prepared {
 }
 
 export async function prepare(file: string, seedFlag: string | undefined): Promise<Prepared> {
-  const scenario = await loadScenarioFile(file);
-  return { scenario, json: JSON.parse(await readText(file)), seed: seedFlag ?? scenario.seed ?? 'occsim' };
+  const { scenario, json } = await loadScenarioFile(file);
+  return { scenario, json, seed: seedFlag ?? scenario.seed ?? 'occsim' };
 }
 
 export function progressReporter(label: string): ((done: number, total: number) => void) | undefined {
@@ -82,7 +82,7 @@ export default async function run(args: string[]): Promise<number> {
   const workers = workerCount(values.workers, indices.length);
 
   const start = performance.now();
-  const results = await runReplications(scenario, json, seed, indices, { workers, onProgress: progressReporter(scenario.name) });
+  const results = await runReplications(scenario, seed, indices, { workers, onProgress: progressReporter(scenario.name) });
   if (shard) {
     process.stdout.write(JSON.stringify(shardFile(json, seed, replications, values.shard!, results)) + '\n');
     return 0;

@@ -4,7 +4,7 @@
  * bytes go through the same decoder and size cap as a file imported in the app or a share link.
  */
 import { open, stat } from 'node:fs/promises';
-import { formatProblem, parseScenarioText, scenarioText, MAX_SCENARIO_BYTES, type Scenario } from '../scenario/index.ts';
+import { formatProblem, parseScenario, scenarioJson, scenarioText, MAX_SCENARIO_BYTES, type Problem, type Scenario } from '../scenario/index.ts';
 import { InputError } from './errors.ts';
 
 function why(error: unknown): string {
@@ -47,11 +47,19 @@ export async function readText(path: string, maxBytes = MAX_SCENARIO_BYTES): Pro
   return text.text;
 }
 
-export async function loadScenarioFile(path: string): Promise<Scenario> {
-  const parsed = parseScenarioText(await readText(path));
-  if (!parsed.ok) {
-    const n = parsed.problems.length;
-    throw new InputError(`${path}: ${n} problem${n === 1 ? '' : 's'}`, parsed.problems.map(formatProblem));
-  }
-  return parsed.scenario;
+/**
+ * Reads and validates a scenario file, once: the validated scenario, for the model and the
+ * workers, and the JSON as written (shard files and proposals keep the user's own text).
+ */
+export async function loadScenarioFile(path: string): Promise<{ scenario: Scenario; json: unknown }> {
+  const read = scenarioJson(await readText(path));
+  if (!read.ok) throw problemsIn(path, read.problems);
+  const parsed = parseScenario(read.json);
+  if (!parsed.ok) throw problemsIn(path, parsed.problems);
+  return { scenario: parsed.scenario, json: read.json };
+}
+
+function problemsIn(path: string, problems: Problem[]): InputError {
+  const n = problems.length;
+  return new InputError(`${path}: ${n} problem${n === 1 ? '' : 's'}`, problems.map(formatProblem));
 }

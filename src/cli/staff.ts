@@ -43,7 +43,7 @@ export default async function staff(args: string[]): Promise<number> {
   const days = intFlag('days', values.days, 7);
   if (days > 366) throw new InputError(`--days: expected at most 366 days of intervals, got ${days}`);
   if (values.simulate) return simulate(file, replicationsFlag(values.replications, 5), maxCallsFlag(values['max-calls']), values.seed, values.json ?? false);
-  const scenario = await loadScenarioFile(file);
+  const { scenario } = await loadScenarioFile(file);
   const req = staffingRequirement(scenario, { intervalMinutes: interval, days });
 
   if (values.json) {
@@ -76,12 +76,12 @@ async function simulate(file: string, replications: number, maxCalls: number, se
   const { runReplications } = await import('./pool.ts');
   const { buildReport } = await import('../model/report.ts');
   const { simCalendar } = await import('../model/calendar-time.ts');
-  const { scenario, json: raw, seed } = await prepare(file, seedFlag);
+  const { scenario, seed } = await prepare(file, seedFlag);
   checkRunSize([scenario], replications, maxCalls);
   const req = staffingRequirement(scenario, { intervalMinutes: 60, days: 7 });
   const indices = Array.from({ length: replications }, (_, i) => i);
   const workers = workerCount(undefined, replications);
-  const results = await runReplications(scenario, raw, seed, indices, { workers, onProgress: progressReporter(scenario.name) });
+  const results = await runReplications(scenario, seed, indices, { workers, onProgress: progressReporter(scenario.name) });
   const report = buildReport(scenario, seed, results);
   const hours = formulasVersusSimulation(req, simCalendar(scenario.horizon.startDate).startWeekday, report);
   if (json) {

@@ -49,7 +49,7 @@ export async function runTask(folder: SweepFolder, number: number, workers: numb
   const scenario = pointScenario(folder.plan, task.point, pointFile(folder, point.id));
   const { seed, replications } = folder.plan;
   const indices = shardIndices(replications, task);
-  const results = await runReplications(scenario, point.scenario, seed, indices, { workers: Math.min(workers, indices.length) });
+  const results = await runReplications(scenario, seed, indices, { workers: Math.min(workers, indices.length) });
   await writeAtomic(out, JSON.stringify(shardFile(point.scenario, seed, replications, `${task.k}/${task.n}`, results)) + '\n');
   return 'ran';
 }

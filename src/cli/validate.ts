@@ -9,7 +9,7 @@ export default async function validate(args: string[]): Promise<number> {
   const bad: InputError[] = [];
   for (const file of positionals) {
     try {
-      const s = await loadScenarioFile(file);
+      const { scenario: s } = await loadScenarioFile(file);
       process.stdout.write(`${file}: ok — "${s.name}", ${s.horizon.days} days\n`);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

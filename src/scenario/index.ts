@@ -29,14 +29,18 @@ export function parseScenario(json: unknown): ParseResult {
 
 /** Parses scenario text (a file, a URL fragment, an import): JSON syntax errors become a problem too. */
 export function parseScenarioText(text: string): ParseResult {
-  let json: unknown;
+  const read = scenarioJson(text);
+  return read.ok ? parseScenario(read.json) : read;
+}
+
+/** The JSON of scenario text, not yet validated; a syntax error is a problem. */
+export function scenarioJson(text: string): { ok: true; json: unknown } | { ok: false; problems: Problem[] } {
   try {
     // A byte-order mark is how some editors start a UTF-8 file; it is not part of the JSON.
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return { ok: true, json: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
   } catch (error) {
     return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
   }
-  return parseScenario(json);
 }
 
 /** JSON Schema of the input format, for editors (published as scenarios/scenario.schema.json). */
