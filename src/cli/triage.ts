@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import {
+  CHANNEL_WORDS,
   COMBINATIONS,
   GRADE_NAMES,
   QUESTIONS,
@@ -107,7 +108,9 @@ async function stepThrough(policy: Policy, c: TrainingCase): Promise<void> {
   };
   try {
     const flags = CONTEXT_FLAGS.filter((f) => c.context[f]);
-    process.stdout.write(`Case ${c.id}: ${c.title}\nCall type: ${c.callType}${flags.length ? ` (${flags.join(', ')})` : ''}\n\nThe caller says:\n`);
+    process.stdout.write(
+      `Case ${c.id}: ${c.title}\n${CHANNEL_WORDS[c.channel]}\nCall type: ${c.callType}${flags.length ? ` (${flags.join(', ')})` : ''}\n\n${c.channel === 'online' ? 'The report says' : 'The caller says'}:\n`,
+    );
     await show(c.script.map((line) => `  "${line}"`).join('\n'));
     const { steps, outcome } = assess(policy, { ...c.context, ...(c.four ? { four: c.four } : {}) }, c.expectedAnswers);
     process.stdout.write('\nThe assessment:\n');
@@ -156,7 +159,7 @@ export default async function triage(args: string[]): Promise<number> {
   if (values.context !== undefined && !values.table) throw new InputError('--context goes with --table');
 
   if (values.cases) {
-    for (const c of caseLibrary) process.stdout.write(`${c.id.padEnd(34)} grade ${c.expectedGrade}  ${c.title}\n`);
+    for (const c of caseLibrary) process.stdout.write(`${c.id.padEnd(34)} ${c.channel.padEnd(6)} grade ${c.expectedGrade}  ${c.title}\n`);
     return 0;
   }
   const policy = await loadPolicy(values.policy);

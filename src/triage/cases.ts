@@ -12,9 +12,20 @@ import { FOUR_ITEMS, type FourItem } from './policy.ts';
 
 const text = z.string().min(1);
 
+export const CASE_CHANNELS = ['999', '101', 'online'] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+
+/** How a case came in, in words for the trainee. */
+export const CHANNEL_WORDS: Record<CaseChannel, string> = {
+  '999': 'A 999 emergency call.',
+  '101': 'A 101 non-emergency call.',
+  online: 'An online report, read by the digital desk.',
+};
+
 export const caseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'expected a lower-case id with dashes'),
   title: text,
+  channel: z.enum(CASE_CHANNELS),
   callType: text,
   context: z.strictObject({
     domesticAbuse: z.boolean().optional(),

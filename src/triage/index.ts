@@ -58,5 +58,5 @@ export {
 export { expectedGradeMix, type GradeMix } from './grade-mix.ts';
 export { tableChanges, type TableChanges } from './table-changes.ts';
 export { OFFICER_SENT, IMMEDIATE, type PublishedShare } from './calibration.ts';
-export { caseLibrary, caseSchema, findCase, type TrainingCase } from './cases.ts';
+export { caseLibrary, caseSchema, findCase, CASE_CHANNELS, CHANNEL_WORDS, type TrainingCase, type CaseChannel } from './cases.ts';
 export { chartNodes, chartEdges, pathOf, stateKeyOf, type ChartNode, type ChartEdge } from './chart.ts';

@@ -91,6 +91,14 @@ describe('occsim triage', () => {
     expect(stdout).toContain('Teaching notes:');
   });
 
+  it('--case says how the contact came in: an online report is read, not heard', async () => {
+    const { code, stdout } = await occsim('triage', '--case', 'online-fraud-report-hidden-risk');
+    expect(code).toBe(0);
+    expect(stdout).toContain('An online report, read by the digital desk.');
+    expect(stdout).toContain('The report says:');
+    expect(stdout).toContain('Grade 1 (emergency), deploy-now: ✓ matches');
+  });
+
   it('--case on a high threat shows that no further questions are asked', async () => {
     const { stdout } = await occsim('triage', '--case', 'atm-attack-in-progress');
     expect(stdout).toContain('Threat:');
