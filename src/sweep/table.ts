@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { problemsFromZod, type Problem } from '../shared/problems.ts';
+import { csvTable } from '../shared/csv.ts';
 import type { Report, Verdict } from '../model/report.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import type { SweepPlan, SweepPoint } from './expand.ts';
@@ -78,12 +79,6 @@ export function kpiKeys(table: Pick<SweepTable, 'points'>): string[] {
   return [...new Set(table.points.flatMap((p) => Object.keys(p.kpis)))];
 }
 
-const csvCell = (v: string | number | null | undefined): string => {
-  const text = v === null || v === undefined ? '' : String(v);
-  // Text starting like a formula is quoted too, so a spreadsheet shows it rather than evaluating it.
-  return /[",\n\r]/.test(text) || (typeof v === 'string' && /^[=+\-@\t]/.test(text)) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** The table as CSV: one row per point; each KPI as three columns (mean, lo, hi). */
 export function sweepTableCsv(table: SweepTable): string {
   const keys = kpiKeys(table);
@@ -108,7 +103,7 @@ export function sweepTableCsv(table: SweepTable): string {
       return [e?.mean, e?.ci95?.[0], e?.ci95?.[1]];
     }),
   ]);
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return csvTable([header, ...rows]);
 }
 
 const estimateSchema = z.strictObject({ mean: z.number().nullable(), ci95: z.tuple([z.number(), z.number()]).nullable() });
