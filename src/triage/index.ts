@@ -60,3 +60,14 @@ export { tableChanges, type TableChanges } from './table-changes.ts';
 export { OFFICER_SENT, IMMEDIATE, type PublishedShare } from './calibration.ts';
 export { caseLibrary, caseSchema, findCase, CASE_CHANNELS, CHANNEL_WORDS, type TrainingCase, type CaseChannel } from './cases.ts';
 export { chartNodes, chartEdges, pathOf, stateKeyOf, type ChartNode, type ChartEdge } from './chart.ts';
+export {
+  scoreClassroom,
+  scoreCase,
+  scoreboardCsv,
+  agreementText,
+  type Attempt,
+  type Scoreboard,
+  type CaseScore,
+  type QuestionScore,
+  type GradeVerdict,
+} from './classroom.ts';

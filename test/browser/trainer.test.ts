@@ -2,7 +2,8 @@
  * The THRIVE policy and trainer in Chromium, as a trainer would use them: edit the open scenario's
  * policy by form (a bad threshold refused in words, the preview moving), export it as a file, see
  * the trainer grade with it and say so, walk a case and read the contributions and the path on the
- * statechart diagram; then the same page on a phone (no horizontal scroll) and on a projector.
+ * statechart diagram; then the same page on a phone (no horizontal scroll) and on a projector; and a
+ * classroom run through three cases to its scoreboard, downloaded, printed and projected.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, assert, beforeAll, describe, it } from 'vitest';
@@ -111,10 +112,98 @@ describe('THRIVE policy form and trainer in Chromium', { timeout: 240_000 }, () 
     await screenshot(page, 'thrive-06-phone-outcome');
 
     await page.setViewportSize({ width: 1920, height: 1080 });
-    const size = await page.locator('section.trainer').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    assert.isAtLeast(size, 20, 'projector text is at least 20 px');
+    const px = (selector: string) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.isAtLeast(await px('section.trainer'), 22, 'projector text is at least 22 px');
+    assert.isAtLeast(await px('#outcome-title'), 22, 'headings grow with the text, not stay at the desk size');
+    assert.isAtLeast(await px('section.trainer table th'), 18, 'table headers too');
+    assert.isAtLeast(await px('[role="tab"]'), 20, 'and the tab bar');
+    const width = await page.locator('main').evaluate((el) => el.getBoundingClientRect().width);
+    assert.isAbove(width, 1600, 'the page uses the width of the screen');
+    // The diagram's labels as drawn on screen, after the SVG is scaled to its column.
+    const label = await page.getByTestId('statechart-diagram').locator('g.state text').first().evaluate((el) => el.getBoundingClientRect().height);
+    assert.isAtLeast(label, 18, 'statechart labels are large enough to read from the back of a room');
     assert.equal(await overflow(), 0);
     await screenshot(page, 'thrive-07-projector');
+    await screenshotOf(page.getByTestId('statechart-diagram'), 'thrive-08-projector-statechart');
+    expectClean(w);
+  });
+
+  it('runs a classroom: a trainee works through three cases, then a scoreboard to download, print and show', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('radio', { name: 'classroom run' }).check();
+    await page.getByRole('textbox', { name: 'Trainee' }).fill('Sam Okafor');
+    await page.getByRole('button', { name: 'None', exact: true }).click();
+    for (const title of [/^Domestic abuse in progress/, /^House burgled/, /^Online report of a fraud/]) {
+      await page.getByRole('checkbox', { name: title }).check();
+    }
+    await page.getByRole('button', { name: 'Start the run' }).click();
+    const progress = page.getByTestId('run-progress');
+
+    await progress.filter({ hasText: 'Case 1 of 3 · Sam Okafor: Domestic abuse in progress' }).waitFor();
+    await page.getByRole('group', { name: /^threat:/i }).getByRole('radio', { name: 'high', exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByTestId('case-answered').filter({ hasText: 'Answered: grade 1 (emergency).' }).waitFor();
+    assert.equal(await page.getByRole('region', { name: 'Outcome' }).count(), 0, 'no expected answers during the run');
+    await page.getByRole('button', { name: 'Next case' }).click();
+
+    // The burglary, under-graded: investigation medium instead of high.
+    await progress.filter({ hasText: 'Case 2 of 3' }).waitFor();
+    const burglary = { threat: 'none', harm: 'medium', risk: 'low', investigation: 'medium', vulnerability: 'low', engagement: 'medium' };
+    for (const [q, level] of Object.entries(burglary)) {
+      await page.getByRole('group', { name: new RegExp(`^${q}:`, 'i') }).getByRole('radio', { name: level, exact: true }).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await screenshot(page, 'thrive-09-classroom-case');
+    await page.getByRole('button', { name: 'Next case' }).click();
+
+    await progress.filter({ hasText: 'Case 3 of 3' }).waitFor();
+    await page.getByTestId('case-channel').filter({ hasText: 'An online report, read by the digital desk.' }).waitFor();
+    const online = { threat: 'none', harm: 'medium', risk: 'high', investigation: 'low', vulnerability: 'high', engagement: 'high' };
+    for (const [q, level] of Object.entries(online)) {
+      await page.getByRole('group', { name: new RegExp(`^${q}:`, 'i') }).getByRole('radio', { name: level, exact: true }).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await page.getByRole('button', { name: 'See the scoreboard' }).click();
+
+    const board = page.getByTestId('scoreboard');
+    await page
+      .getByTestId('scoreboard-summary')
+      .filter({ hasText: 'Sam Okafor gave the policy’s grade on 2 of 3 cases (0 more urgent, 1 less urgent), and the expected answer to 12 of 13 questions asked.' })
+      .waitFor();
+    const burglaryRow = board.locator('tr[data-case="burglary-offenders-just-left"]');
+    assert.match((await burglaryRow.locator('td.grade').textContent()) ?? '', /3 scheduled\s*▼ less urgent/);
+    assert.match((await burglaryRow.locator('td.differs').textContent()) ?? '', /medium ✗\s*high/);
+    await screenshotOf(board, 'thrive-10-scoreboard');
+
+    const download = page.waitForEvent('download');
+    await board.getByRole('button', { name: 'Download scoreboard (CSV)' }).click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /^thrive-scoreboard-sam-okafor-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile(await file.path(), 'utf8')).trimEnd().split('\n');
+    assert.equal(lines.length, 5, 'a header, three cases and the agreement row');
+    // The run was graded with the open scenario's policy and the "what if" left from the walk above.
+    assert.match(lines[2]!, /^Sam Okafor,"“County training policy”, the policy of the open scenario “Baseline — my version”, what if scheduled from 7 \(policy: 2\)",\d{4}-\d{2}-\d{2},burglary-offenders-just-left,.*,3 scheduled,2 priority,less urgent,/);
+    assert.match(lines[4]!, /,all cases,"3 cases, 3 finished",,,"2 agree, 0 more urgent, 1 less urgent",/);
+
+    // Kept through a reload: the scoreboard is still there.
+    await page.reload();
+    await tab('THRIVE trainer');
+    await board.waitFor();
+
+    // Printed: the scoreboard without the app's controls.
+    await page.emulateMedia({ media: 'print' });
+    assert.isFalse(await page.getByRole('tablist').isVisible(), 'no tab bar on paper');
+    assert.isFalse(await board.getByRole('button', { name: 'Print scoreboard' }).isVisible(), 'no buttons on paper');
+    assert.isFalse(await page.getByRole('radio', { name: 'classroom run' }).isVisible(), 'no mode or policy switches on paper');
+    assert.isTrue(await board.locator('tr[data-case="burglary-offenders-just-left"]').isVisible());
+    await screenshot(page, 'thrive-11-scoreboard-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    // On a projector, for the class to go through together.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    assert.isAtLeast(await board.locator('td').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize)), 20);
+    assert.equal(await overflow(), 0);
+    await screenshot(page, 'thrive-12-scoreboard-projector');
     expectClean(w);
   });
 });

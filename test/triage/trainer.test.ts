@@ -120,3 +120,67 @@ describe('Trainer', () => {
     expect(screen.getByRole('region', { name: 'Outcome' })).toHaveTextContent('Your answers lead to grade 2');
   });
 });
+
+describe('Trainer classroom run', () => {
+  afterEach(() => localStorage.clear());
+
+  async function pickOnly(ids: string[]): Promise<void> {
+    await fireEvent.click(screen.getByRole('radio', { name: 'classroom run' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'None' }));
+    for (const id of ids) await fireEvent.click(screen.getByRole('checkbox', { name: new RegExp(caseLibrary.find((c) => c.id === id)!.title.replace(/[()]/g, '.')) }));
+  }
+
+  it('takes a trainee through the chosen cases without showing the expected answers, then scores them', async () => {
+    render(Trainer, { cases: caseLibrary });
+    await pickOnly(['noisy-party-asb', 'atm-attack-in-progress']);
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Trainee' }), { target: { value: 'Sam' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Start the run' }));
+    // Library order: the ATM attack comes first.
+    expect(screen.getByTestId('run-progress')).toHaveTextContent(/^Case 1 of 2 · Sam: ATM attack/);
+    await answer(/^threat:/i, 'high');
+    expect(screen.getByTestId('case-answered')).toHaveTextContent('Answered: grade 1 (emergency).');
+    expect(screen.queryByRole('region', { name: 'Outcome' })).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Next case' }));
+    for (const q of ['threat', 'harm', 'risk', 'investigation', 'vulnerability', 'engagement']) await answer(new RegExp(`^${q}:`, 'i'), 'medium');
+    await fireEvent.click(screen.getByRole('button', { name: 'See the scoreboard' }));
+
+    const board = screen.getByTestId('scoreboard');
+    expect(screen.getByTestId('scoreboard-summary')).toHaveTextContent(
+      'Sam gave the policy’s grade on 1 of 2 cases (1 more urgent, 0 less urgent), and the expected answer to 1 of 7 questions asked.',
+    );
+    const noisy = board.querySelector('tr[data-case="noisy-party-asb"]')!;
+    expect(noisy.querySelector('td.grade')).toHaveTextContent('2 priority ▲ more urgent');
+    expect(noisy.querySelectorAll('td.differs')).toHaveLength(6);
+    const totals = [...within(board).getByRole('row', { name: /^Agreement/ }).querySelectorAll('td')].map((td) => td.textContent);
+    // Threat was asked twice (agreeing on the ATM attack); the rest only on the party.
+    expect(totals).toEqual(['1 of 2 grades', '1 of 2', '0 of 1', '0 of 1', '0 of 1', '0 of 1', '0 of 1']);
+  });
+
+  it('keeps a run through a reload: the trainee picks up at the question they were on', async () => {
+    const first = render(Trainer, { cases: caseLibrary });
+    await pickOnly(['noisy-party-asb']);
+    await fireEvent.click(screen.getByRole('button', { name: 'Start the run' }));
+    await answer(/^threat:/i, 'none');
+    await answer(/^harm:/i, 'low');
+    first.unmount();
+
+    render(Trainer, { cases: caseLibrary });
+    expect(screen.getByTestId('run-progress')).toHaveTextContent(/^Case 1 of 1: Noisy party/);
+    expect(screen.getByRole('group', { name: /^risk:/i })).toBeInTheDocument();
+    for (const q of ['risk', 'investigation', 'vulnerability', 'engagement']) await answer(new RegExp(`^${q}:`, 'i'), 'low');
+    await fireEvent.click(screen.getByRole('button', { name: 'See the scoreboard' }));
+    expect(screen.getByTestId('scoreboard').querySelector('tr[data-case="noisy-party-asb"] td:nth-of-type(3)')).toHaveTextContent('none ✓');
+  });
+
+  it('refuses to start with no case ticked, and ends early with the rest not finished', async () => {
+    render(Trainer, { cases: caseLibrary });
+    await pickOnly([]);
+    await fireEvent.click(screen.getByRole('button', { name: 'Start the run' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Tick at least one case for the run.');
+    await fireEvent.click(screen.getByRole('checkbox', { name: /Noisy party/ }));
+    await fireEvent.click(screen.getByRole('checkbox', { name: /Stalking by a former colleague/ }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Start the run' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'End the run now' }));
+    expect(screen.getByTestId('scoreboard-summary')).toHaveTextContent('on 0 of 2 cases; 2 not finished');
+  });
+});
