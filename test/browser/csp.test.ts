@@ -62,7 +62,7 @@ describe('the built app under its Content-Security-Policy', { timeout: 240_000 }
   it('walks a trainer case with no violation', async () => {
     await page.getByRole('tab', { name: 'THRIVE trainer' }).click();
     await page.getByLabel('Training case').selectOption({ index: 1 });
-    await page.getByRole('radio').first().check();
+    await page.getByRole('group', { name: /^threat:/i }).getByRole('radio').first().check();
     await page.getByRole('button', { name: 'Next' }).click();
     await screenshot(page, 'csp-02-trainer');
     assert.deepEqual(await violations(), []);
