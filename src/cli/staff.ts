@@ -16,7 +16,8 @@ const HELP = `Usage: occsim staff FILE [--interval 15|30|60] [--days 7] [--json]
 
   Handlers needed per interval of the scenario's first week to meet each phone channel's target,
   by Erlang C (no abandonment) and Erlang A (the scenario's patience), on the floor and rostered
-  (after shrinkage), against the rota's staff on the floor. Short intervals are marked "short".
+  (after shrinkage), against the rota's staff on the floor. Short intervals are marked "short by" the whole handlers
+  the floor lacks (the JSON has them per channel, by Erlang C and A).
   --simulate runs the scenario too and sets the formulas beside the simulated service level for
   each hour of the week: where they disagree, the simulation is the judge.
 ${SIZE_HELP}`;
@@ -63,9 +64,14 @@ export default async function staff(args: string[]): Promise<number> {
   for (const f of req.floor) {
     const row = byStart.get(f.start) ?? {};
     if (f.short) short++;
-    out.push(`${f.start.replace('T', ' ')}  ${cell(row['999'])}  ${cell(row['101'])}  ${f.onFloor.toFixed(1).padStart(5)}  ${String(f.needed).padStart(4)}${f.short ? '  short' : ''}`);
+    out.push(`${f.start.replace('T', ' ')}  ${cell(row['999'])}  ${cell(row['101'])}  ${f.onFloor.toFixed(1).padStart(5)}  ${String(f.needed).padStart(4)}${f.short ? `  short by ${f.shortByA}` : ''}`);
   }
-  out.push('', `${short} of ${req.floor.length} intervals have fewer handlers on the floor than Erlang A needs.`, ...req.notes.map((n) => `Note: ${n}`));
+  const most = Math.max(0, ...req.floor.map((f) => f.shortByA));
+  out.push(
+    '',
+    `${short} of ${req.floor.length} intervals have fewer handlers on the floor than Erlang A needs${most ? `, by up to ${most} handler${most === 1 ? '' : 's'}` : ''}.`,
+    ...req.notes.map((n) => `Note: ${n}`),
+  );
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }

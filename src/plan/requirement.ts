@@ -55,8 +55,20 @@ export interface FloorInterval {
   /** Handlers needed on the floor for both phone channels (Erlang A, each channel its own pool). */
   needed: number;
   short: boolean;
-  /** Per phone channel: expected staff on the floor skilled for it, and the handlers it needs. */
-  channels: Record<PhoneChannel, { onFloor: number; erlangC: number; erlangA: number }>;
+  /** Whole handlers the floor lacks for both phone channels (0 when covered), by Erlang C and by Erlang A. */
+  shortByC: number;
+  shortByA: number;
+  /** Per phone channel: staff skilled for it, rostered and expected on the floor; the handlers it needs and lacks. */
+  channels: Record<PhoneChannel, ChannelFloor>;
+}
+
+export interface ChannelFloor {
+  rostered: number;
+  onFloor: number;
+  erlangC: number;
+  erlangA: number;
+  shortByC: number;
+  shortByA: number;
 }
 
 export interface StaffingRequirement {
@@ -153,17 +165,37 @@ export function staffingRequirement(scenario: Scenario, options: RequirementOpti
   for (let i = 0; i < n; i++) {
     const onFloor = sumOver(expected.onFloor, i, phone);
     const needed = needA['999'][i]! + needA['101'][i]!;
-    const perChannel = (c: PhoneChannel) => ({ onFloor: round(sumOver(expected.onFloor, i, by[c]), 2), erlangC: needC[c][i]!, erlangA: needA[c][i]! });
+    const perChannel = (c: PhoneChannel): ChannelFloor => {
+      const there = sumOver(expected.onFloor, i, by[c]);
+      return {
+        rostered: round(sumOver(expected.rostered, i, by[c]), 2),
+        onFloor: round(there, 2),
+        erlangC: needC[c][i]!,
+        erlangA: needA[c][i]!,
+        shortByC: shortBy(needC[c][i]!, there),
+        shortByA: shortBy(needA[c][i]!, there),
+      };
+    };
     floor.push({
       start: stamp(cal, i * minutes),
       rostered: round(sumOver(expected.rostered, i, phone), 2),
       onFloor: round(onFloor, 2),
       needed,
       short: onFloor < needed - 1e-9,
+      shortByC: shortBy(needC['999'][i]! + needC['101'][i]!, onFloor),
+      shortByA: shortBy(needed, onFloor),
       channels: { '999': perChannel('999'), '101': perChannel('101') },
     });
   }
   return { intervalMinutes: minutes, startWeekday: cal.startWeekday, shrinkage, channels, intervals, floor, notes };
+}
+
+/**
+ * Handlers the floor lacks, in whole people: 11.3 expected on the floor against 17 needed is short
+ * by 6, since 5 more would still leave the floor below 17.
+ */
+export function shortBy(needed: number, onFloor: number): number {
+  return Math.max(0, Math.ceil(needed - onFloor - 1e-9));
 }
 
 function rostered(onFloor: number, shrinkage: number): number {

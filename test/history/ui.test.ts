@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import DemandImportView from '../../src/ui/demand/DemandImport.svelte';
-import StaffingChart from '../../src/ui/demand/StaffingChart.svelte';
 import { DemandImport } from '../../src/ui/demand/demand-import.svelte.ts';
 import { demandWorkerApi } from '../../src/history/worker-api.ts';
 
@@ -51,18 +50,6 @@ describe('DemandImport component', () => {
     await state.read('when,where\n1,2\n', 'x.csv');
     expect(state.phase).toBe('failed');
     expect(state.message).toMatch(/names neither layout/);
-  });
-});
-
-describe('StaffingChart', () => {
-  it('marks the intervals that fall short', () => {
-    const floor = [
-      { start: '2025-01-06T00:00', rostered: 10, onFloor: 8, needed: 6, short: false },
-      { start: '2025-01-06T00:30', rostered: 10, onFloor: 5, needed: 7, short: true },
-    ].map((f) => ({ ...f, channels: { '999': { onFloor: f.onFloor, erlangC: 3, erlangA: 3 }, '101': { onFloor: f.onFloor, erlangC: 4, erlangA: f.needed - 3 } } }));
-    const { container } = render(StaffingChart, { floor });
-    expect(container.querySelectorAll('rect.short')).toHaveLength(1);
-    expect(screen.getByTestId('staffing-chart').textContent).toContain('1 of 2 intervals short');
   });
 });
 

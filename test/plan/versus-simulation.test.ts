@@ -5,8 +5,9 @@ import type { StaffingRequirement } from '../../src/plan/requirement.ts';
 const floor = (short: (i: number) => boolean) =>
   Array.from({ length: 168 }, (_, i) => {
     const needed = short(i) ? 9 : 7;
-    const channel = { onFloor: 8, erlangC: needed, erlangA: needed };
-    return { start: `h${i}`, rostered: 10, onFloor: 8, needed, short: short(i), channels: { '999': channel, '101': channel } };
+    const shortBy = Math.max(0, needed - 8);
+    const channel = { rostered: 10, onFloor: 8, erlangC: needed, erlangA: needed, shortByC: shortBy, shortByA: shortBy };
+    return { start: `h${i}`, rostered: 10, onFloor: 8, needed, short: short(i), shortByC: shortBy, shortByA: shortBy, channels: { '999': channel, '101': channel } };
   });
 const req = (short: (i: number) => boolean): StaffingRequirement => ({ intervalMinutes: 60, startWeekday: 0, shrinkage: 0, channels: {}, intervals: [], floor: floor(short), notes: [] });
 const est = (mean: number, half = 0.02) => ({ mean, ci95: [mean - half, mean + half] as [number, number] });

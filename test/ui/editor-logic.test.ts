@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalise, resolveFactors, scaleHours } from '../../src/ui/editors/factors.ts';
-import { clockOf, minutesOf, rotaSeries } from '../../src/ui/editors/rota.ts';
-import { staffingRequirement } from '../../src/plan/requirement.ts';
-import { parseScenario } from '../../src/scenario/index.ts';
-import baseline from '../../scenarios/baseline.json' with { type: 'json' };
+import { clockOf, minutesOf } from '../../src/ui/editors/rota.ts';
 
 describe('demand shape helpers', () => {
   it('scaleHours scales a window that wraps past midnight on one day only', () => {
@@ -29,21 +26,5 @@ describe('rota helpers', () => {
     expect(minutesOf('07:15')).toBe(435);
     expect(clockOf(-15)).toBe('23:45');
     expect(clockOf(1440 + 60)).toBe('01:00');
-  });
-  it('rotaSeries lays the planner’s first week out Monday first, per channel and method', () => {
-    const parsed = parseScenario({ ...baseline, horizon: { ...baseline.horizon, startDate: '2025-09-03' } }); // a Wednesday
-    if (!parsed.ok) throw new Error('baseline invalid');
-    const req = staffingRequirement(parsed.scenario, { intervalMinutes: 30 });
-    const phone = rotaSeries(req, req.startWeekday, 'phone', 'A');
-    expect(req.startWeekday).toBe(2);
-    expect(phone.staff).toHaveLength(7 * 48);
-    expect(phone.staff.map((p) => p.x)).toEqual(Array.from({ length: 7 * 48 }, (_, i) => i / 2));
-    // The first interval of the run (Wednesday 00:00) sits at hour of week 48.
-    expect(phone.staff[96]).toEqual({ x: 48, y: req.floor[0]!.onFloor });
-    expect(phone.need[96]!.y).toBe(req.floor[0]!.needed);
-    const c999 = rotaSeries(req, req.startWeekday, '999', 'C');
-    expect(c999.need[96]!.y).toBe(req.floor[0]!.channels['999'].erlangC);
-    expect(c999.staff[96]!.y).toBe(req.floor[0]!.channels['999'].onFloor);
-    expect(phone.short).toBe(req.floor.filter((f) => f.short).length);
   });
 });
