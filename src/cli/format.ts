@@ -64,6 +64,8 @@ export function formatReport(r: Report): string {
   if (r.grades) {
     lines.push('', 'deployments per hour: ' + (['1', '2', '3'] as const).map((g) => `grade ${g} ${showEstimate(r.deploymentsPerHour[g], 'num', '', 2)}`).join(', '));
   }
+  const weak = [...r.whereItFails['999'], ...r.whereItFails['101']];
+  if (weak.length) lines.push('', 'where it fails (worst hours of the week):', ...weak.map((w) => `  ${w.sentence}`));
   return lines.join('\n');
 }
 

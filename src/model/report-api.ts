@@ -5,7 +5,7 @@
  * on request, with the same functions the command line uses (buildReport, compareStats).
  */
 import { parseScenario, formatProblem, type Scenario } from '../scenario/index.ts';
-import { buildReport, type Report } from './report.ts';
+import { buildReport, hourlyRequirement, type Report } from './report.ts';
 import { compareStats, type Comparison } from '../stats/compare.ts';
 import type { ReplicationStats } from '../stats/replication.ts';
 
@@ -30,6 +30,14 @@ export function createReportApi() {
         if (!parsed.ok) throw new Error(`invalid scenario: ${parsed.problems.map(formatProblem).join('; ')}`);
         targets.set(t.key, { scenario: parsed.scenario, results: new Map() });
       }
+    },
+    /**
+     * Works out ahead what the reports will need of the scenarios alone (the staffing requirement
+     * behind "where it fails" takes a moment): called without waiting once the run has started, so
+     * it overlaps the first replications instead of delaying the run or its first report.
+     */
+    prepare(): void {
+      for (const t of targets.values()) hourlyRequirement(t.scenario);
     },
     add(key: string, result: ReplicationStats): void {
       targets.get(key)?.results.set(result.replication, result);

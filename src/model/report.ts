@@ -1,7 +1,7 @@
 /**
  * The report of a run: the statistics summary plus what only the scenario knows (targets, the
- * rota's paid hours and cost) and a verdict per service standard. This is the JSON `occsim run`
- * prints and the app displays.
+ * rota's paid hours and cost), a verdict per service standard, and where and why the phone
+ * standards fail (report-failures.ts). This is the JSON `occsim run` prints and the app displays.
  */
 import { groupsOf, type Scenario } from '../scenario/index.ts';
 import type { Estimate } from '../stats/estimate.ts';
@@ -9,6 +9,8 @@ import type { ReplicationStats } from '../stats/replication.ts';
 import { summarizeStats, type StatsSummary } from '../stats/summary.ts';
 import { dateOfDay, simCalendar } from './calendar-time.ts';
 import { rotaCost } from './rota.ts';
+import { whereItFails, type WhereItFails } from './report-failures.ts';
+import { staffingRequirement, type StaffingRequirement } from '../plan/requirement.ts';
 
 export type Verdict = 'met' | 'missed' | 'uncertain' | 'no demand';
 
@@ -29,6 +31,20 @@ export interface Report extends Omit<StatsSummary, 'staff'> {
   standards: Record<'999' | '101' | 'online', Standard>;
   staff: Record<string, StatsSummary['staff'][string] & { name: string; paidHoursPerWeek: number; costPerWeek: number }>;
   cost: { paidHoursPerWeek: number; costPerWeek: number };
+  /** The worst hours of the week for 999 and 101, with the shifts, breaks and staff behind them. */
+  whereItFails: WhereItFails;
+}
+
+/**
+ * The planner's hourly requirement of a scenario, kept while the scenario lives: the report worker
+ * rebuilds a run's report after each replication, and the requirement compiles triage's tables.
+ */
+const requirements = new WeakMap<Scenario, StaffingRequirement>();
+/** Also called ahead, when a run starts, so its first report is not held up by it. */
+export function hourlyRequirement(scenario: Scenario): StaffingRequirement {
+  let req = requirements.get(scenario);
+  if (!req) requirements.set(scenario, (req = staffingRequirement(scenario, { intervalMinutes: 60, days: 7 })));
+  return req;
 }
 
 /** Met when the whole CI clears the target, missed when the whole CI falls short. */
@@ -68,5 +84,6 @@ export function buildReport(scenario: Scenario, seed: string, results: readonly 
       paidHoursPerWeek: Object.values(costs).reduce((a, c) => a + c.paidHoursPerWeek, 0),
       costPerWeek: Object.values(costs).reduce((a, c) => a + c.costPerWeek, 0),
     },
+    whereItFails: whereItFails(scenario, summary, hourlyRequirement(scenario)),
   };
 }

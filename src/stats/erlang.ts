@@ -47,8 +47,11 @@ export function erlangC({ agents, arrivalRate, serviceRate }: ErlangCParams): Qu
   };
 }
 
-/** Stationary distribution of the number in system for M/M/c+M, as normalised weights. */
-function erlangAStates({ agents, arrivalRate, serviceRate, abandonRate }: ErlangAParams): Float64Array {
+/**
+ * Stationary distribution of the number in system for M/M/c+M, as normalised weights; null when it
+ * has not settled within a million callers (abandonment far too slow to hold the queue back).
+ */
+function erlangAStates({ agents, arrivalRate, serviceRate, abandonRate }: ErlangAParams): Float64Array | null {
   const weights: number[] = [1];
   let w = 1;
   let total = 1;
@@ -59,7 +62,7 @@ function erlangAStates({ agents, arrivalRate, serviceRate, abandonRate }: Erlang
     total += w;
     // Past the agents, weights fall geometrically once deaths outpace arrivals; stop when negligible.
     if (n > agents && deathRate > arrivalRate && w / total < 1e-16) break;
-    if (n > 1_000_000) throw new Error('Erlang A: the queue does not settle (no abandonment and load ≥ agents)');
+    if (n > 1_000_000) return null;
   }
   return Float64Array.from(weights, (x) => x / total);
 }
@@ -110,6 +113,9 @@ export function erlangA(params: ErlangAParams): QueueMetrics {
   if (params.abandonRate <= 0) return erlangC(params);
   const { agents, arrivalRate, abandonRate } = params;
   const pi = erlangAStates(params);
+  // Patience so long beside the handling that the states run past a million callers: abandonment
+  // barely acts, so Erlang C, its limit, answers (an overloaded level then meets no target, as it should not).
+  if (!pi) return erlangC(params);
   let probWait = 0;
   let queueLength = 0;
   for (let n = agents; n < pi.length; n++) {

@@ -67,3 +67,11 @@ describe('agentsNeeded', () => {
     }
   });
 });
+
+describe('agentsNeeded without abandonment', () => {
+  it('agentsNeeded by Erlang A with no abandonment is Erlang C’s answer, not an unsettled queue', () => {
+    const params = { arrivalRate: 1 / 20, serviceRate: 1 / 300, abandonRate: 0 };
+    const target = { seconds: 10, share: 0.9 };
+    expect(agentsNeeded('A', params, target)).toBe(agentsNeeded('C', params, target));
+  });
+});

@@ -194,6 +194,7 @@ export class Runner {
       this.refusal = `The run could not start: ${(error as Error).message}`;
       return;
     }
+    void this.#reporter.prepare();
     await this.pool.run(this.targets.map((t) => ({ key: t.key, scenario: t.json, seed: this.seed, replications })));
   }
 
