@@ -45,6 +45,7 @@ export function formatReport(r: Report): string {
       row('mean wait (all)', (c) => showEstimate(ch[c].meanWaitSeconds, 'num', ' s')),
       row('wait p90', (c) => showEstimate(ch[c].waitP90Seconds, 'num', ' s', 0)),
       row('redials offered', (c) => showEstimate(ch[c].redials, 'num', '', 0)),
+      row('gave up (last attempt)', (c) => showEstimate(ch[c].gaveUp, 'num', '', 0)),
       row('diverted online', (c) => showEstimate(ch[c].diverted, 'num', '', 0)),
     ]),
     '',

@@ -53,7 +53,8 @@ export class OccSimulation {
     chan: Int8Array,
     type: Int16Array,
     state: Int8Array,
-    redialFlag: Int8Array,
+    /** 1 for a first call, 2 for the caller's first redial, ... */
+    attempt: Int8Array,
     grade: Int8Array,
     deploys: Int8Array,
     arrival: Float64Array,
@@ -74,7 +75,7 @@ export class OccSimulation {
   private readonly patienceSampler: (Sampler | null)[];
   private readonly redialRandom: Random;
   private readonly triageRandom: Random;
-  private readonly redial: ({ probability: number; delay: Sampler; to999: number } | null)[];
+  private readonly redial: ({ probability: number; delay: Sampler; to999: number; maxAttempts: number } | null)[];
 
   constructor(
     scenario: Scenario,
@@ -111,7 +112,7 @@ export class OccSimulation {
     this.presence = new Presence(s, simCal, this.cal, streams.get('rota'), () => this.dispatchAll());
     this.redial = CHANNELS.map((c) => {
       const r = s.redial[c];
-      return r ? { probability: r.probability, delay: sampler(r.delayMinutes), to999: r.to999 } : null;
+      return r ? { probability: r.probability, delay: sampler(r.delayMinutes), to999: r.to999, maxAttempts: r.maxAttempts } : null;
     });
   }
 
@@ -188,17 +189,17 @@ export class OccSimulation {
         this.recorder.diverted(c, now);
       }
     }
-    const slot = this.newCall(channel, type, random, false);
+    const slot = this.newCall(channel, type, random, 1);
     this.offer(slot, now);
   }
 
   /** Draws everything about a contact when it is created, so scenarios share the same calls. */
-  private newCall(channel: number, type: number, random: Random, isRedial: boolean): number {
+  private newCall(channel: number, type: number, random: Random, attempt: number): number {
     const slot = this.calls.allocate();
     const call = this.calls.columns;
     call.chan[slot] = channel;
     call.type[slot] = type;
-    call.redialFlag[slot] = isRedial ? 1 : 0;
+    call.attempt[slot] = attempt;
     const patience = this.patienceSampler[channel];
     call.patience[slot] = patience ? 60 * patience(random) : Infinity;
     let work = this.types.handling[channel * this.nTypes + type]!(random);
@@ -216,7 +217,7 @@ export class OccSimulation {
     const call = this.calls.columns;
     const c = call.chan[slot]!;
     call.arrival[slot] = now;
-    this.recorder.offered(c, now, call.redialFlag[slot] === 1);
+    this.recorder.offered(c, now, call.attempt[slot]! > 1);
     const groups = this.groupsFor[c]!;
     const onFloor = this.presence.onFloor;
     for (let i = 0; i < groups.length; i++) {
@@ -297,8 +298,13 @@ export class OccSimulation {
     if (redial && now < this.horizonEnd) {
       const random = this.redialRandom;
       if (random() < redial.probability) {
+        const attempt = call.attempt[slot]!;
+        if (attempt >= redial.maxAttempts) {
+          this.recorder.gaveUp(c, call.arrival[slot]!);
+          return;
+        }
         const to = c === 1 && random() < redial.to999 ? 0 : c;
-        const again = this.newCall(to, call.type[slot]!, random, true);
+        const again = this.newCall(to, call.type[slot]!, random, attempt + 1);
         // `newCall` may have grown the pool: read the columns afresh.
         this.calls.columns.state[again] = PENDING;
         this.pendingRedials++;

@@ -149,6 +149,11 @@ export class Recorder {
     }
   }
 
+  /** A caller whose call offered at `arrived` abandoned on their last permitted attempt, and would have rung again. */
+  gaveUp(c: number, arrived: number): void {
+    if (this.measuring(arrived)) this.channels[c]!.gaveUp++;
+  }
+
   /** A contact offered at `arrived` was still waiting when the run stopped. */
   unresolved(c: number, arrived: number): void {
     if (this.measuring(arrived)) this.channels[c]!.unresolved++;

@@ -120,12 +120,26 @@ const handlingSchema = z.strictObject({
     .default({}),
 });
 
+/**
+ * Calls per caller and matter. The default never bites in the shipped scenarios (in their worst
+ * surge hours a caller who redials with probability 0.9 may ring twenty times or more); it is there
+ * so that no combination rings forever. The cap is what a call's slot holds.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 50;
+export const MAX_ATTEMPTS = 100;
+
 const redialSchema = z.strictObject({
   /** Probability an abandoned caller rings back. */
   probability: share(),
   delayMinutes: distSchema,
   /** Of those who ring back after abandoning 101, the share who ring 999 instead. */
   to999: share().default(0),
+  /**
+   * The most calls one caller makes about one matter: the first call and up to maxAttempts − 1
+   * redials. A caller who hangs up on the last of them, and would have rung again, gives up
+   * (counted as `gaveUp`). Without a bound, patience 0 and probability 1 would ring forever.
+   */
+  maxAttempts: z.number().int().min(1).max(MAX_ATTEMPTS).default(DEFAULT_MAX_ATTEMPTS),
 });
 
 export const groupSchema = z.strictObject({

@@ -32,6 +32,8 @@ export interface ChannelStats {
   offered: number;
   /** Offered calls that were redials of an abandoned call (included in `offered`). */
   redials: number;
+  /** Callers who hung up on their last permitted attempt (`redial.maxAttempts`) and would have rung again. */
+  gaveUp: number;
   /** Phone contacts of this channel reported online instead (counted as online offered). */
   diverted: number;
   answered: number;
@@ -90,6 +92,7 @@ export function emptyChannelStats(measuredDays = 0): ChannelStats {
   return {
     offered: 0,
     redials: 0,
+    gaveUp: 0,
     diverted: 0,
     answered: 0,
     abandoned: 0,

@@ -28,6 +28,16 @@ describe('scenarios that cannot terminate or are inconsistent', () => {
     expect(problems(s)).toEqual([]);
   });
 
+  it('refuses a bound on redials that is not a whole number of calls from 1 to 100', () => {
+    const s = base();
+    s.redial = { '101': { probability: 0.5, delayMinutes: { dist: 'fixed', value: 1 }, maxAttempts: 0 } };
+    expect(problems(s)).toEqual(['redial.101.maxAttempts: expected a number ≥ 1, got 0']);
+    s.redial['101'].maxAttempts = 101;
+    expect(problems(s)).toEqual(['redial.101.maxAttempts: expected a number ≤ 100, got 101']);
+    s.redial['101'].maxAttempts = 2.5;
+    expect(problems(s)).toEqual(['redial.101.maxAttempts: expected an int, got 2.5']);
+  });
+
   it('refuses overlapping breaks, which would take staff from other shifts', () => {
     const s = base();
     s.staffing = rota({ breaks: [{ afterMinutes: 120, minutes: 60 }, { afterMinutes: 150, minutes: 30 }] });
