@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { RandomStreams, createStream } from '../../src/engine/index.ts';
+import xor4096 from 'seedrandom/lib/xor4096.js';
+import { RandomStreams, createStream, streamSeed } from '../../src/engine/index.ts';
 
 const draw = (r: () => number, n: number) => Array.from({ length: n }, r);
 
 describe('random streams', () => {
   it('give the same numbers for the same (seed, replication, name)', () => {
     expect(draw(createStream('s', 3, 'arrivals'), 5)).toEqual(draw(createStream('s', 3, 'arrivals'), 5));
+  });
+
+  it('are exactly seedrandom xor4096 of the stream seed, for a long run of draws', () => {
+    for (const name of ['arrivals-999', 'redial', '']) {
+      const ours = draw(createStream('s', 7, name), 5000);
+      expect(ours).toEqual(draw(xor4096(streamSeed('s', 7, name)), 5000));
+    }
   });
 
   it('differ by seed, replication and name', () => {
