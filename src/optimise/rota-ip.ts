@@ -27,7 +27,7 @@ export type RotaSolution =
   | { status: 'optimal'; staff: number[]; costPerWeek: number; lowerBoundPerWeek: number; gap: number }
   | { status: 'infeasible' | 'failed'; message: string };
 
-export function solveRota(highs: Highs, p: RotaProblem, timeLimitSeconds = 20): RotaSolution {
+export function solveRota(highs: Highs, p: RotaProblem): RotaSolution {
   const columns: Column[] = p.candidates.map((c) => ({ cost: c.costPerWeek, coefficients: new Map() }));
   const rows: Row[] = [];
   const row = (r: Row, terms: Iterable<[number, number]>) => {
@@ -64,7 +64,8 @@ export function solveRota(highs: Highs, p: RotaProblem, timeLimitSeconds = 20): 
     });
     row({ upper: maxChanges - unmatched }, total);
   }
-  const result: CoveringResult = solveCovering(highs, { columns, rows }, { timeLimitSeconds });
+  if (maxChanges === undefined) fixDuplicates(columns);
+  const result: CoveringResult = solveCovering(highs, { columns, rows });
   if (result.status === 'infeasible') return { status: 'infeasible', message: 'no choice of the allowed shifts covers the requirement within the limits' };
   if (result.status === 'failed') return { status: 'failed', message: result.message };
   return {
@@ -74,6 +75,21 @@ export function solveRota(highs: Highs, p: RotaProblem, timeLimitSeconds = 20): 
     lowerBoundPerWeek: result.lowerBound,
     gap: result.gap,
   };
+}
+
+/**
+ * Candidates that cost the same and give every row the same are one choice to the programme (a
+ * digital-desk shift gives its day's hours whatever hour it starts; two break plans of equal
+ * length give an online day the same): all but the first are held at 0, so branch and bound does
+ * not wander among copies of one answer. Not with maxChanges, where each keeps its own count.
+ */
+function fixDuplicates(columns: Column[]): void {
+  const seen = new Set<string>();
+  for (const c of columns) {
+    const key = JSON.stringify([c.cost.toPrecision(12), [...c.coefficients].sort((a, b) => a[0] - b[0]).map(([r, a]) => [r, a.toPrecision(12)])]);
+    if (seen.has(key)) c.upper = 0;
+    else seen.add(key);
+  }
 }
 
 /**
