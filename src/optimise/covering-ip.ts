@@ -55,10 +55,11 @@ export function solveCovering(highs: Highs, problem: CoveringProblem, options: S
   if (lp.Status !== 'Optimal') return { status: 'failed', message: `LP relaxation: ${lp.Status}` };
   const ip = highs.solve(lpText(problem, true), { ...base, ...SEARCH, mip_rel_gap: options.gap ?? 0.01, mip_max_nodes: options.maxNodes ?? 50 });
   if (ip.Status === 'Infeasible') return { status: 'infeasible' };
-  const fromSolver = problem.columns.map((_, j) => Math.round(ip.Columns[`x${j}`]?.Primal ?? NaN));
+  const incumbent = problem.columns.map((_, j) => Math.round(ip.Columns[`x${j}`]?.Primal ?? NaN));
   const rounded = roundLp(problem, problem.columns.map((_, j) => lp.Columns[`x${j}`]?.Primal ?? 0));
   const costOf = (v: number[]) => problem.columns.reduce((s, c, j) => s + c.cost * v[j]!, 0);
-  const solverOk = fromSolver.every((v) => Number.isFinite(v));
+  const solverOk = incumbent.every((v) => Number.isFinite(v));
+  const fromSolver = solverOk ? (trim(problem, incumbent) ?? incumbent) : incumbent;
   // Branch and bound stopped by its node limit may hold a poor incumbent; the rounded LP is sometimes better.
   const values = rounded && (!solverOk || costOf(rounded) < costOf(fromSolver)) ? rounded : fromSolver;
   if (!solverOk && !rounded) return { status: 'failed', message: `integer programme: ${ip.Status}` };
@@ -103,8 +104,18 @@ export function lpText(problem: CoveringProblem, integer: boolean): string {
  */
 export function roundLp(problem: CoveringProblem, lp: readonly number[]): number[] | null {
   if (problem.rows.some((r) => r.upper !== undefined)) return null;
+  return trim(problem, lp.map((v) => Math.max(0, Math.ceil(v - 1e-7))));
+}
+
+/**
+ * A whole-number answer with people taken off the dearest columns while every row stays at or above
+ * its lower bound (upper bounds cannot break: with no negative coefficients, fewer people only lower
+ * a row). Branch and bound stopped at its node limit can leave such slack. Null with negative
+ * coefficients (maxChanges), where taking someone off may raise a row.
+ */
+export function trim(problem: CoveringProblem, whole: readonly number[]): number[] | null {
   if (problem.columns.some((c) => [...c.coefficients.values()].some((a) => a < 0))) return null;
-  const x = lp.map((v) => Math.max(0, Math.ceil(v - 1e-7)));
+  const x = [...whole];
   const activity = problem.rows.map(() => 0);
   problem.columns.forEach((c, j) => c.coefficients.forEach((a, r) => (activity[r]! += a * x[j]!)));
   const order = problem.columns.map((_, j) => j).sort((a, b) => problem.columns[b]!.cost - problem.columns[a]!.cost || a - b);

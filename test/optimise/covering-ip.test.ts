@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
-import { roundLp, solveCovering, type Column } from '../../src/optimise/covering-ip.ts';
+import { roundLp, solveCovering, trim, type Column } from '../../src/optimise/covering-ip.ts';
 
 const highs = await loadHighs();
 const col = (cost: number, rows: number[], upper?: number): Column => ({ cost, coefficients: new Map(rows.map((r) => [r, 1])), upper });
@@ -43,5 +43,14 @@ describe('solveCovering', () => {
     expect(roundLp(problem, [0.5, 0.5, 0.5])).toEqual([0, 1, 1]);
     // Upper rows could be broken by rounding up: no answer then.
     expect(roundLp({ columns: [col(1, [0])], rows: [{ upper: 1 }] }, [0.5])).toBeNull();
+  });
+
+  it('trim takes spare people off the dearest columns first, keeping lower rows and never breaking upper ones', () => {
+    // Need 2 in period 0 (at most 5 on duty there) and 1 in period 1; A (cost 3) covers both, B (cost 1) period 0.
+    const problem = { columns: [col(3, [0, 1, 2]), col(1, [0, 2])], rows: [{ lower: 2 }, { lower: 1 }, { upper: 5 }] };
+    // 2A + 3B: the dearest first — one A goes (period 1 keeps one), then two B (period 0 keeps two).
+    expect(trim(problem, [2, 3])).toEqual([1, 1]);
+    // With a negative coefficient (maxChanges' rows) taking someone off may raise a row: no answer.
+    expect(trim({ columns: [{ cost: 1, coefficients: new Map([[0, -1]]) }], rows: [{ lower: -1 }] }, [1])).toBeNull();
   });
 });
