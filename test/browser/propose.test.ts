@@ -5,12 +5,14 @@
  * equal `occsim optimise --json` for the same file and seed, apart from the timing. Then the cards,
  * the two gantts, cancelling a proposal under way, opening the proposal as a new scenario and
  * running it, and comparing it with the current rota in one click; at 1280 and 390 px wide,
- * failing on any console error or policy violation. Screenshots: test-results/screenshots/propose-*.png.
+ * failing on any console error or policy violation. Input the optimiser cannot work with is refused
+ * naming the field, and a desk cap too low says which standard cannot be met and why. Screenshots: test-results/screenshots/propose-*.png.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expectClean, launch, screenshot, screenshotOf, serveDist, watchedPage, type Watched } from './harness.ts';
@@ -140,6 +142,43 @@ describe('proposing a rota in Chromium', { timeout: 240_000 }, () => {
     assert.match(sentence, /Staff cost a week: −£[\d,]+\./);
     await screenshot(page, 'propose-06-compare');
     assert.deepEqual(await violations(), []);
+    expectClean(w);
+  });
+
+  /** A variant of the small scenario, imported as a file the way a user would. */
+  async function importVariant(name: string, patch: (json: Record<string, any>) => void) {
+    const json = JSON.parse(await readFile(SMALL, 'utf8'));
+    patch(json);
+    json.name = name;
+    const file = join(await mkdtemp(join(tmpdir(), 'occsim-propose-')), `${name}.json`);
+    await writeFile(file, JSON.stringify(json));
+    await tab('Scenarios');
+    await page.locator('#import-file').setInputFiles(file);
+    await page.getByText(`Imported “${name}”`).waitFor();
+    await tab('Propose a rota');
+  }
+
+  it('refuses templates that leave a channel uncovered, naming the field', async () => {
+    await importVariant('No handler templates', (j) => {
+      j.staffing.groups.push({ id: 'desk', skills: ['online'], costPerHour: 15 });
+      j.optimise.templates = [{ group: 'desk', starts: ['07:00'], hours: [8] }];
+    });
+    await page.getByRole('button', { name: 'Propose a rota' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'cannot be optimised' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /“No handler templates” cannot be optimised:\s+optimise\.templates: no template for a group skilled for 101 \(handlers\), which has demand/);
+    expectClean(w);
+  });
+
+  it('says which standard a desk cap makes unreachable, why, and the best achievable', async () => {
+    await importVariant('Six desks', (j) => (j.desks = { periods: [{ usable: 6 }] }));
+    await page.getByLabel('Verification replications').fill('3');
+    await page.getByRole('button', { name: 'Propose a rota' }).click();
+    await status().filter({ hasText: /^Done in/ }).waitFor({ timeout: 180_000 });
+    const note = page.getByRole('note').filter({ hasText: '101 cannot be met' });
+    assert.match(await note.innerText(), /^101 cannot be met: in \d+ hours? of the week \(.*\) 101 needs more staff on the floor than the usable desks .*; the best the limits allow is \d+\.\d %\.$/);
+    assert.match(await page.locator('[data-card=standard-101]').innerText(), /✗ Missed|\? Not proven/);
+    await screenshot(page, 'propose-07-infeasible');
     expectClean(w);
   });
 });
