@@ -62,6 +62,11 @@ export function formatReport(r: Report): string {
   ];
   if ((ch.online.offered.mean ?? 0) > 0)
     lines.push('', `online backlog: mean ${showEstimate(r.online.backlogMean, 'num')} reports, peak ${showEstimate(r.online.backlogMax, 'num', '', 0)}; mean age at completion ${showEstimate(r.online.ageMeanHours, 'num', ' h')}`);
+  const urgent = r.online.grade1;
+  if ((urgent.offered.mean ?? 0) > 0)
+    lines.push(
+      `online graded 1 (taken first): ${showEstimate(urgent.offered, 'num', '', 0)} reports, wait mean ${showEstimate(urgent.meanWaitMinutes, 'num', ' min')}, p90 ${showEstimate(urgent.waitP90Minutes, 'num', ' min')}; within 1 h ${showEstimate(urgent.withinHour, 'pct')}`,
+    );
   if (r.grades) {
     lines.push('', 'deployments per hour: ' + (['1', '2', '3'] as const).map((g) => `grade ${g} ${showEstimate(r.deploymentsPerHour[g], 'num', '', 2)}`).join(', '));
   }

@@ -1,6 +1,7 @@
 /**
  * The OCC simulation: calls arrive on each channel, are routed to staff groups by skill and
- * priority (999 before 101 before online, FIFO within a channel, non-preemptive), wait, hang up
+ * priority (999 before 101 before online, FIFO within a channel, non-preemptive; online reports
+ * graded 1 ahead of the rest of the online queue), wait, hang up
  * and sometimes ring back, are answered, triaged and handled. This file is the routing and service
  * and the event loop; the rooms around it:
  *
@@ -65,6 +66,12 @@ export class OccSimulation {
 
   /** FIFO queue of slots per channel; abandoned entries are skipped (and freed) when reached. */
   private readonly queues = CHANNELS.map(() => new RingQueue(256));
+  /**
+   * Online reports graded 1, taken before the rest of the online queue. The desk is assumed to
+   * screen each report as it arrives (a glance, not counted as work) and put those needing an
+   * immediate response first; the grade is the one its full review gives.
+   */
+  private readonly urgentOnline = new RingQueue(64);
   private readonly waiting = new Int32Array(3);
   private readonly inService = new Int32Array(3);
   private pendingRedials = 0;
@@ -163,12 +170,13 @@ export class OccSimulation {
     }
     this.recorder.advance(Math.min(cal.time, this.horizonEnd), this.busy, onFloor);
     // Calls still queued when draining stopped: offered, never answered nor abandoned.
-    const { state, arrival } = this.calls.columns;
-    this.queues.forEach((queue, c) =>
+    const { state, arrival, grade } = this.calls.columns;
+    const stillWaiting = (queue: RingQueue, c: number) =>
       queue.forEach((slot) => {
-        if (state[slot] === WAITING) this.recorder.unresolved(c, arrival[slot]!);
-      }),
-    );
+        if (state[slot] === WAITING) this.recorder.unresolved(c, arrival[slot]!, grade[slot]!);
+      });
+    this.queues.forEach(stillWaiting);
+    stillWaiting(this.urgentOnline, ONLINE);
     return this.recorder.finish(events);
   }
 
@@ -217,7 +225,7 @@ export class OccSimulation {
     const call = this.calls.columns;
     const c = call.chan[slot]!;
     call.arrival[slot] = now;
-    this.recorder.offered(c, now, call.attempt[slot]! > 1);
+    this.recorder.offered(c, now, call.attempt[slot]! > 1, call.grade[slot]!);
     const groups = this.groupsFor[c]!;
     const onFloor = this.presence.onFloor;
     for (let i = 0; i < groups.length; i++) {
@@ -230,7 +238,7 @@ export class OccSimulation {
     call.state[slot] = WAITING;
     const deadline = now + call.patience[slot]!;
     call.deadline[slot] = deadline;
-    this.queues[c]!.push(slot);
+    (c === ONLINE && call.grade[slot] === 1 ? this.urgentOnline : this.queues[c]!).push(slot);
     this.waiting[c]!++;
     if (deadline < Infinity) this.cal.schedule(deadline, ABANDON, slot, PRIORITY[ABANDON]);
   }
@@ -271,9 +279,17 @@ export class OccSimulation {
     }
   }
 
-  /** Oldest waiting call on channel `c`, or −1; abandoned entries met on the way are freed. */
+  /** Oldest waiting call on channel `c` (online: grade 1 first), or −1. */
   private dequeue(c: number): number {
-    const queue = this.queues[c]!;
+    if (c === ONLINE) {
+      const urgent = this.dequeueFrom(this.urgentOnline, c);
+      if (urgent >= 0) return urgent;
+    }
+    return this.dequeueFrom(this.queues[c]!, c);
+  }
+
+  /** Oldest waiting call in `queue`, or −1; abandoned entries met on the way are freed. */
+  private dequeueFrom(queue: RingQueue, c: number): number {
     const state = this.calls.columns.state;
     while (!queue.isEmpty) {
       const slot = queue.shift();

@@ -8,7 +8,7 @@
 import { CHANNELS, type Scenario } from '../scenario/index.ts';
 import { SECONDS_PER_DAY as DAY, SECONDS_PER_HOUR as HOUR } from '../shared/time.ts';
 import { binOf } from '../stats/histogram.ts';
-import { GRADES, HOURS_OF_WEEK, emptyChannelStats, type ChannelStats, type ReplicationStats } from '../stats/replication.ts';
+import { GRADES, HOURS_OF_WEEK, emptyChannelStats, emptyPriorityStats, type ChannelStats, type ReplicationStats } from '../stats/replication.ts';
 import type { SimCalendar } from './calendar-time.ts';
 
 /** Floor and backlog are sampled this often (seconds). */
@@ -59,7 +59,7 @@ export class Recorder {
       },
       deployments: new Array(HOURS_OF_WEEK * GRADES).fill(0),
       gradeByCallType: Object.fromEntries(callTypeIds.map((id) => [id, new Array(GRADES).fill(0)])),
-      online: { backlogByDay: new Array(measuredDays).fill(0), maxBacklog: 0 },
+      online: { backlogByDay: new Array(measuredDays).fill(0), maxBacklog: 0, grade1: emptyPriorityStats() },
     };
     this.gradeRows = callTypeIds.map((id) => this.stats.gradeByCallType[id]!);
     this.channels = CHANNELS.map((c) => this.stats.channels[c]);
@@ -78,9 +78,10 @@ export class Recorder {
     if (this.measuring(now)) this.channels[c]!.diverted++;
   }
 
-  offered(c: number, now: number, isRedial: boolean): void {
+  offered(c: number, now: number, isRedial: boolean, grade: number): void {
     if (!this.measuring(now)) return;
     const ch = this.channels[c]!;
+    if (c === ONLINE && grade === 1) this.stats.online.grade1.offered++;
     ch.offered++;
     if (isRedial) ch.redials++;
     ch.byHour.offered[this.hourOfWeekAt(now)]!++;
@@ -120,6 +121,14 @@ export class Recorder {
       if (byHourToo) ch.byDateHour.withinTarget[hour]!++;
     }
     this.hist[c]![binOf(wait)]!++;
+    if (c === ONLINE && grade === 1) {
+      const urgent = this.stats.online.grade1;
+      urgent.answered++;
+      urgent.waitSum += wait;
+      if (wait <= this.targetSeconds[c]!) urgent.withinTarget++;
+      if (wait <= HOUR) urgent.withinHour++;
+      urgent.waitHistogram[binOf(wait)]!++;
+    }
     ch.handlingSeconds += work;
     if (grade > 0) {
       ch.grades[grade - 1]!++;
@@ -155,8 +164,10 @@ export class Recorder {
   }
 
   /** A contact offered at `arrived` was still waiting when the run stopped. */
-  unresolved(c: number, arrived: number): void {
-    if (this.measuring(arrived)) this.channels[c]!.unresolved++;
+  unresolved(c: number, arrived: number, grade: number): void {
+    if (!this.measuring(arrived)) return;
+    this.channels[c]!.unresolved++;
+    if (c === ONLINE && grade === 1) this.stats.online.grade1.unresolved++;
   }
 
   /** Integrates agent time, busy and on the floor, over the measured window up to `now`. */

@@ -31,7 +31,7 @@ export type ChannelKpi = (typeof CHANNEL_KPIS)[number];
 
 /** KPIs that are shares (0–1): their intervals are built to stay within 0–100 %. */
 export function isShareKpi(key: string): boolean {
-  return /\.(abandonRate|probWait|serviceLevel|utilisation|gradeShare\d)$/.test(key);
+  return /\.(abandonRate|probWait|serviceLevel|withinHour|utilisation|gradeShare\d)$/.test(key);
 }
 
 function channelKpis(c: ChannelStats, days: number): Record<ChannelKpi, number> {
@@ -68,6 +68,12 @@ export function replicationKpis(r: ReplicationStats): Record<string, number> {
   out['online.backlogMean'] = backlog.length ? backlog.reduce((a, b) => a + b, 0) / backlog.length : NaN;
   out['online.backlogMax'] = r.online.maxBacklog;
   out['online.ageMeanHours'] = r.channels.online.answerWaitSum / SECONDS_PER_HOUR / r.channels.online.answered;
+  const urgent = r.online.grade1;
+  out['online.grade1.offered'] = urgent.offered;
+  out['online.grade1.meanWaitMinutes'] = urgent.waitSum / 60 / urgent.answered;
+  out['online.grade1.waitP90Minutes'] = urgent.answered ? quantile(urgent.waitHistogram, 0.9) / 60 : NaN;
+  out['online.grade1.serviceLevel'] = urgent.withinTarget / urgent.offered;
+  out['online.grade1.withinHour'] = urgent.withinHour / urgent.offered;
   const hours = r.measuredSeconds / SECONDS_PER_HOUR;
   for (let g = 0; g < 4; g++) {
     let n = 0;

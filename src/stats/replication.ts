@@ -60,6 +60,23 @@ export interface ChannelStats {
   grades: number[];
 }
 
+/**
+ * Contacts counted apart from their channel: online reports graded 1, which the digital desk takes
+ * ahead of its queue. Waits run from arrival to the start of the desk's work on the report.
+ */
+export interface PriorityStats {
+  offered: number;
+  answered: number;
+  waitSum: number;
+  /** Worked within the channel's own target. */
+  withinTarget: number;
+  /** Worked within an hour. */
+  withinHour: number;
+  /** Still waiting when the run stopped draining. */
+  unresolved: number;
+  waitHistogram: number[];
+}
+
 export interface GroupStats {
   /** Agent-seconds spent handling contacts. */
   busySeconds: number;
@@ -79,10 +96,15 @@ export interface ReplicationStats {
   /** Deployments created per hour of week by grade: index hour·4 + (grade − 1). */
   deployments: number[];
   gradeByCallType: Record<string, number[]>;
-  online: { backlogByDay: number[]; maxBacklog: number };
+  /** The online backlog trend, its peak, and the grade-1 reports counted apart. */
+  online: { backlogByDay: number[]; maxBacklog: number; grade1: PriorityStats };
 }
 
 const zeros = (n: number) => new Array<number>(n).fill(0);
+
+export function emptyPriorityStats(): PriorityStats {
+  return { offered: 0, answered: 0, waitSum: 0, withinTarget: 0, withinHour: 0, unresolved: 0, waitHistogram: zeros(HISTOGRAM_BINS) };
+}
 
 function emptyDated(n: number): DatedCounts {
   return { offered: zeros(n), answered: zeros(n), abandoned: zeros(n), withinTarget: zeros(n), waitSum: zeros(n) };

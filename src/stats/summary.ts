@@ -30,7 +30,17 @@ export interface StatsSummary {
   measuredDays: number;
   channels: Record<ChannelName, Record<ChannelKpi, Estimate>>;
   staff: Record<string, { utilisation: Estimate; floorHoursPerDay: Estimate }>;
-  online: { backlogMean: Estimate; backlogMax: Estimate; ageMeanHours: Estimate };
+  online: {
+    backlogMean: Estimate;
+    backlogMax: Estimate;
+    ageMeanHours: Estimate;
+    /**
+     * Online reports graded 1, taken ahead of the online queue and counted apart: how many, their wait
+     * to the start of the desk's work (mean and 90th percentile, minutes), and the shares worked
+     * within the online target and within an hour (of those offered).
+     */
+    grade1: { offered: Estimate; meanWaitMinutes: Estimate; waitP90Minutes: Estimate; serviceLevel: Estimate; withinHour: Estimate };
+  };
   grades: Record<ChannelName, Estimate[]> | null;
   gradeByCallType: Record<string, number[]>;
   deploymentsPerHour: Record<'1' | '2' | '3' | '4', Estimate>;
@@ -119,7 +129,18 @@ export function summarizeStats(unordered: readonly ReplicationStats[]): StatsSum
         { utilisation: col(`staff.${id}.utilisation`), floorHoursPerDay: col(`staff.${id}.floorHoursPerDay`) },
       ]),
     ),
-    online: { backlogMean: col('online.backlogMean'), backlogMax: col('online.backlogMax'), ageMeanHours: col('online.ageMeanHours') },
+    online: {
+      backlogMean: col('online.backlogMean'),
+      backlogMax: col('online.backlogMax'),
+      ageMeanHours: col('online.ageMeanHours'),
+      grade1: {
+        offered: col('online.grade1.offered'),
+        meanWaitMinutes: col('online.grade1.meanWaitMinutes'),
+        waitP90Minutes: col('online.grade1.waitP90Minutes'),
+        serviceLevel: col('online.grade1.serviceLevel'),
+        withinHour: col('online.grade1.withinHour'),
+      },
+    },
     grades: graded
       ? (Object.fromEntries(CHANNEL_NAMES.map((c) => [c, [1, 2, 3, 4].map((g) => col(`${c}.gradeShare${g}`))])) as Record<ChannelName, Estimate[]>)
       : null,

@@ -41,7 +41,9 @@ export interface SweepTable {
 export function flatKpis(report: Report): Record<string, Estimate> {
   const kpis: Record<string, Estimate> = {};
   for (const channel of STANDARDS) for (const [k, e] of Object.entries(report.channels[channel])) kpis[`${channel}.${k}`] = e;
-  for (const [k, e] of Object.entries(report.online)) kpis[`online.${k}`] = e;
+  const { grade1, ...online } = report.online;
+  for (const [k, e] of Object.entries(online)) kpis[`online.${k}`] = e;
+  for (const [k, e] of Object.entries(grade1)) kpis[`online.grade1.${k}`] = e;
   for (const [grade, e] of Object.entries(report.deploymentsPerHour)) kpis[`deploymentsPerHour.grade${grade}`] = e;
   for (const [id, s] of Object.entries(report.staff)) {
     kpis[`staff.${id}.utilisation`] = s.utilisation;

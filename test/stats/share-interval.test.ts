@@ -66,11 +66,11 @@ describe('shareEstimate', () => {
 describe('compareStats on shares', () => {
   it('keeps the interval of a difference of shares within −100…+100 points', async () => {
     const { compareStats } = await import('../../src/stats/compare.ts');
-    const { emptyChannelStats } = await import('../../src/stats/replication.ts');
+    const { emptyChannelStats, emptyPriorityStats } = await import('../../src/stats/replication.ts');
     // Three replications whose online service level swings wildly: the plain t interval would pass ±1.
     const rep = (i: number, within: number) => {
       const online = { ...emptyChannelStats(), offered: 100, answered: 100, withinTarget: within };
-      return { replication: i, measuredSeconds: 86400, measuredDays: 1, events: 0, channels: { '999': emptyChannelStats(), '101': emptyChannelStats(), online }, groups: {}, byHour: { samples: [], staffOnFloor: [], callsInSystem: [], onlineBacklog: [] }, deployments: [], gradeByCallType: {}, online: { backlogByDay: [], maxBacklog: 0 } };
+      return { replication: i, measuredSeconds: 86400, measuredDays: 1, events: 0, channels: { '999': emptyChannelStats(), '101': emptyChannelStats(), online }, groups: {}, byHour: { samples: [], staffOnFloor: [], callsInSystem: [], onlineBacklog: [] }, deployments: [], gradeByCallType: {}, online: { backlogByDay: [], maxBacklog: 0, grade1: emptyPriorityStats() } };
     };
     const a = [rep(0, 0), rep(1, 100), rep(2, 10)];
     const b = [rep(0, 100), rep(1, 100), rep(2, 90)];

@@ -38,6 +38,8 @@ function atMost(e: Estimate, target: number): Status {
 
 export const ABANDON_GUIDE = 0.05;
 export const OCCUPANCY_GUIDE = 0.85;
+/** Online reports graded 1 need an immediate response: a planning guide (an assumption), not a national standard. */
+export const URGENT_ONLINE_GUIDE = 0.9;
 
 export function headlineCards(r: Report): Card[] {
   const c = r.channels;
@@ -63,6 +65,12 @@ export function headlineCards(r: Report): Card[] {
   }
   if (has('online'))
     card('online-sl', `Online reports handled within ${s.online.within} h`, c.online.serviceLevel, (x) => pct(x), `Target ${pct(s.online.share, 0)}`, atLeast(c.online.serviceLevel, s.online.share));
+  const urgent = r.online.grade1;
+  if ((urgent.offered.mean ?? 0) > 0) {
+    const status = atLeast(urgent.withinHour, URGENT_ONLINE_GUIDE);
+    const words = { good: 'Within guide', warn: 'Unclear: the CI spans the guide', bad: 'Below guide', none: 'No data', info: '' }[status];
+    card('online-grade1', 'Online reports graded 1 worked within 1 h', urgent.withinHour, (x) => pct(x), `Taken ahead of the online queue; guide ≥ ${pct(URGENT_ONLINE_GUIDE, 0)} (assumption)`, status, words);
+  }
   for (const [id, g] of Object.entries(r.staff)) {
     if (g.utilisation.mean === null) continue;
     const status = atMost(g.utilisation, OCCUPANCY_GUIDE);
