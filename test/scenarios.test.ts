@@ -43,6 +43,7 @@ describe('ready-made scenarios', () => {
         'summer-peak.json',
         'warwickshire-101-2018.json',
         'neighbour-overflow.json',
+        'warwickshire-101-triage.json',
       ]),
     );
   });

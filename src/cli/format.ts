@@ -67,6 +67,15 @@ export function formatReport(r: Report): string {
     lines.push(
       `online graded 1 (taken first): ${showEstimate(urgent.offered, 'num', '', 0)} reports, wait mean ${showEstimate(urgent.meanWaitMinutes, 'num', ' min')}, p90 ${showEstimate(urgent.waitP90Minutes, 'num', ' min')}; within 1 h ${showEstimate(urgent.withinHour, 'pct')}`,
     );
+  const step = r.triage101;
+  const routed = (step.toOnlinePerDay.mean ?? 0) + (step.toOtherTeamPerDay.mean ?? 0) + (step.toCallbackPerDay.mean ?? 0);
+  if (routed > 0) {
+    lines.push(
+      '',
+      `101 triage step, fresh calls a day: online ${showEstimate(step.toOnlinePerDay, 'num')}, other team ${showEstimate(step.toOtherTeamPerDay, 'num')}, call-back ${showEstimate(step.toCallbackPerDay, 'num')}`,
+      `call-backs: wait mean ${showEstimate(step.callbacks.meanWaitMinutes, 'num', ' min')}, p90 ${showEstimate(step.callbacks.waitP90Minutes, 'num', ' min')}; within target ${showEstimate(step.callbacks.serviceLevel, 'pct')}`,
+    );
+  }
   if (r.grades) {
     lines.push('', 'deployments per hour: ' + (['1', '2', '3'] as const).map((g) => `grade ${g} ${showEstimate(r.deploymentsPerHour[g], 'num', '', 2)}`).join(', '));
   }

@@ -1,7 +1,7 @@
 /**
  * The OCC simulation: calls arrive on each channel, are routed to staff groups by skill and
  * priority (999 before 101 before online, FIFO within a channel, non-preemptive; online reports
- * graded 1 ahead of the rest of the online queue), wait, hang up
+ * graded 1 ahead of the rest of the online queue; 101 call-backs after live 101 calls), wait, hang up
  * and sometimes ring back, are answered, triaged and handled. This file is the routing and service
  * and the event loop; the rooms around it:
  *
@@ -32,6 +32,15 @@ const WAITING = 2;
 const ABANDONED = 3;
 
 const ONLINE = 2;
+const PHONE_101 = 1;
+// What a call slot holds: a live contact, or a call-back the 101 triage step promised.
+const CONTACT = 0;
+const CALLBACK = 1;
+// Where the 101 triage step sends a call (a staffed step decides when the call is answered).
+const STAY = 0;
+const TO_ONLINE = 1;
+const TO_OTHER_TEAM = 2;
+const TO_CALLBACK = 3;
 /** After the horizon, arrivals stop and the queues drain for at most this long. */
 const DRAIN_LIMIT = 7 * DAY;
 
@@ -58,6 +67,8 @@ export class OccSimulation {
     attempt: Int8Array,
     grade: Int8Array,
     deploys: Int8Array,
+    kind: Int8Array,
+    route: Int8Array,
     arrival: Float64Array,
     patience: Float64Array,
     deadline: Float64Array,
@@ -72,6 +83,8 @@ export class OccSimulation {
    * immediate response first; the grade is the one its full review gives.
    */
   private readonly urgentOnline = new RingQueue(64);
+  /** Call-backs promised by the 101 triage step: made by 101-skilled staff when no live 101 call waits. */
+  private readonly callbacks = new RingQueue(64);
   private readonly waiting = new Int32Array(3);
   private readonly inService = new Int32Array(3);
   private pendingRedials = 0;
@@ -83,6 +96,9 @@ export class OccSimulation {
   private readonly redialRandom: Random;
   private readonly triageRandom: Random;
   private readonly redial: ({ probability: number; delay: Sampler; to999: number; maxAttempts: number } | null)[];
+  /** The 101 triage step: cumulative route shares (online, other team, call-back), the screen's minutes. */
+  private readonly step101: { staffed: boolean; online: number; otherTeam: number; callback: number; screen: Sampler | null } | null;
+  private readonly step101Random: Random;
 
   constructor(
     scenario: Scenario,
@@ -115,6 +131,17 @@ export class OccSimulation {
     this.callRandom = CHANNELS.map((c) => streams.get(`calls-${c}`));
     this.patienceSampler = CHANNELS.map((c) => (s.patience[c] ? sampler(s.patience[c]!) : null));
     this.redialRandom = streams.get('redial');
+    this.step101Random = streams.get('triage-101');
+    const t = s.triage101;
+    this.step101 = t
+      ? {
+          staffed: t.mode === 'staffed',
+          online: t.toOnline,
+          otherTeam: t.toOnline + t.toOtherTeam,
+          callback: t.toOnline + t.toOtherTeam + t.toCallback,
+          screen: t.screenMinutes ? sampler(t.screenMinutes) : null,
+        }
+      : null;
     this.triageRandom = streams.get('triage');
     this.presence = new Presence(s, simCal, this.cal, streams.get('rota'), () => this.dispatchAll());
     this.redial = CHANNELS.map((c) => {
@@ -177,6 +204,9 @@ export class OccSimulation {
       });
     this.queues.forEach(stillWaiting);
     stillWaiting(this.urgentOnline, ONLINE);
+    this.callbacks.forEach((slot) => {
+      if (state[slot] === WAITING) this.recorder.callbackUnmade(arrival[slot]!);
+    });
     return this.recorder.finish(events);
   }
 
@@ -197,8 +227,47 @@ export class OccSimulation {
         this.recorder.diverted(c, now);
       }
     }
+    const step = channel === PHONE_101 ? this.step101 : null;
+    if (!step) {
+      this.offer(this.newCall(channel, type, random, 1), now);
+      return;
+    }
+    const u = this.step101Random();
+    const route = u < step.online ? TO_ONLINE : u < step.otherTeam ? TO_OTHER_TEAM : u < step.callback ? TO_CALLBACK : STAY;
+    if (!step.staffed && route !== STAY) {
+      this.routeAway(route, type, now);
+      return;
+    }
     const slot = this.newCall(channel, type, random, 1);
+    if (step.staffed) {
+      // Every call waits for the screening handler; a routed call takes only the screen.
+      const call = this.calls.columns;
+      const screen = 60 * step.screen!(this.step101Random);
+      call.route[slot] = route;
+      if (route === STAY) call.service[slot]! += screen;
+      else {
+        call.service[slot] = screen;
+        call.grade[slot] = 0; // graded where it is sent, not by the screen
+        call.deploys[slot] = 0;
+      }
+    }
     this.offer(slot, now);
+  }
+
+  /** Sends a fresh 101 call where the triage step routed it: an online report, another team (it leaves), or a call-back. */
+  private routeAway(route: number, type: number, now: number): void {
+    const random = this.step101Random;
+    if (route === TO_ONLINE) {
+      this.recorder.routed101('toOnline', now);
+      this.offer(this.newCall(ONLINE, type, random, 1), now);
+    } else if (route === TO_OTHER_TEAM) this.recorder.routed101('toOtherTeam', now);
+    else {
+      this.recorder.routed101('toCallback', now);
+      const slot = this.newCall(PHONE_101, type, random, 1);
+      this.calls.columns.kind[slot] = CALLBACK;
+      this.calls.columns.patience[slot] = Infinity; // nobody is on the line to hang up
+      this.offer(slot, now);
+    }
   }
 
   /** Draws everything about a contact when it is created, so scenarios share the same calls. */
@@ -208,6 +277,8 @@ export class OccSimulation {
     call.chan[slot] = channel;
     call.type[slot] = type;
     call.attempt[slot] = attempt;
+    call.kind[slot] = CONTACT;
+    call.route[slot] = STAY;
     const patience = this.patienceSampler[channel];
     call.patience[slot] = patience ? 60 * patience(random) : Infinity;
     let work = this.types.handling[channel * this.nTypes + type]!(random);
@@ -225,7 +296,9 @@ export class OccSimulation {
     const call = this.calls.columns;
     const c = call.chan[slot]!;
     call.arrival[slot] = now;
-    this.recorder.offered(c, now, call.attempt[slot]! > 1, call.grade[slot]!);
+    const isCallback = call.kind[slot] === CALLBACK;
+    if (isCallback) this.recorder.callbackOffered(now);
+    else this.recorder.offered(c, now, call.attempt[slot]! > 1, call.grade[slot]!);
     const groups = this.groupsFor[c]!;
     const onFloor = this.presence.onFloor;
     for (let i = 0; i < groups.length; i++) {
@@ -238,7 +311,7 @@ export class OccSimulation {
     call.state[slot] = WAITING;
     const deadline = now + call.patience[slot]!;
     call.deadline[slot] = deadline;
-    (c === ONLINE && call.grade[slot] === 1 ? this.urgentOnline : this.queues[c]!).push(slot);
+    (isCallback ? this.callbacks : c === ONLINE && call.grade[slot] === 1 ? this.urgentOnline : this.queues[c]!).push(slot);
     this.waiting[c]!++;
     if (deadline < Infinity) this.cal.schedule(deadline, ABANDON, slot, PRIORITY[ABANDON]);
   }
@@ -249,9 +322,13 @@ export class OccSimulation {
     const work = call.service[slot]!;
     this.busy[g]!++;
     this.inService[c]!++;
-    this.recorder.answered(c, call.arrival[slot]!, now, work, call.type[slot]!, call.grade[slot]!, call.deploys[slot] === 1);
+    if (call.kind[slot] === CALLBACK) this.recorder.callbackMade(call.arrival[slot]!, now);
+    else this.recorder.answered(c, call.arrival[slot]!, now, work, call.type[slot]!, call.grade[slot]!, call.deploys[slot] === 1);
+    const route = call.route[slot]!;
+    const type = call.type[slot]!;
     this.release(slot);
     this.cal.schedule(now + work, SERVICE_END, (g << 2) | c, PRIORITY[SERVICE_END]);
+    if (route !== STAY) this.routeAway(route, type, now); // a staffed screen routes the call as it is answered
   }
 
   private onServiceEnd(g: number, c: number): void {
@@ -279,13 +356,14 @@ export class OccSimulation {
     }
   }
 
-  /** Oldest waiting call on channel `c` (online: grade 1 first), or −1. */
+  /** Oldest waiting call on channel `c` (online: grade 1 first; 101: live calls, then call-backs), or −1. */
   private dequeue(c: number): number {
     if (c === ONLINE) {
       const urgent = this.dequeueFrom(this.urgentOnline, c);
       if (urgent >= 0) return urgent;
     }
-    return this.dequeueFrom(this.queues[c]!, c);
+    const slot = this.dequeueFrom(this.queues[c]!, c);
+    return slot < 0 && c === PHONE_101 ? this.dequeueFrom(this.callbacks, c) : slot;
   }
 
   /** Oldest waiting call in `queue`, or −1; abandoned entries met on the way are freed. */

@@ -23,6 +23,7 @@ export class Recorder {
   /** The channels' statistics by index, for the hot path. */
   private readonly channels: ChannelStats[];
   private readonly targetSeconds: number[];
+  private readonly callbackSeconds: number;
   private readonly hist: Float64Array[];
   /** Grade counts per call type, by call-type index. */
   private readonly gradeRows: number[][];
@@ -43,6 +44,7 @@ export class Recorder {
     this.horizonEnd = s.horizon.days * DAY;
     this.startHour = simCal.startWeekday * 24;
     this.targetSeconds = [s.targets['999'].seconds, s.targets['101'].seconds, s.targets.online.hours * HOUR];
+    this.callbackSeconds = (s.triage101?.callbackHours ?? 0) * HOUR;
     const measuredDays = s.horizon.days - s.horizon.warmupDays;
     this.stats = {
       replication,
@@ -60,6 +62,7 @@ export class Recorder {
       deployments: new Array(HOURS_OF_WEEK * GRADES).fill(0),
       gradeByCallType: Object.fromEntries(callTypeIds.map((id) => [id, new Array(GRADES).fill(0)])),
       online: { backlogByDay: new Array(measuredDays).fill(0), maxBacklog: 0, grade1: emptyPriorityStats() },
+      triage101: { toOnline: 0, toOtherTeam: 0, toCallback: 0, callbacks: emptyPriorityStats() },
     };
     this.gradeRows = callTypeIds.map((id) => this.stats.gradeByCallType[id]!);
     this.channels = CHANNELS.map((c) => this.stats.channels[c]);
@@ -135,6 +138,31 @@ export class Recorder {
       this.gradeRows[callType]![grade - 1]!++;
       if (sendsOfficer) this.stats.deployments[this.hourOfWeekAt(now) * GRADES + grade - 1]!++;
     }
+  }
+
+  /** The 101 triage step routed a fresh 101 call arriving at `now`: online, to another team, or to a call-back. */
+  routed101(to: 'toOnline' | 'toOtherTeam' | 'toCallback', now: number): void {
+    if (this.measuring(now)) this.stats.triage101[to]++;
+  }
+
+  callbackOffered(now: number): void {
+    if (this.measuring(now)) this.stats.triage101.callbacks.offered++;
+  }
+
+  /** A call-back promised at `arrived` was made at `now`. */
+  callbackMade(arrived: number, now: number): void {
+    if (!this.measuring(arrived)) return;
+    const cb = this.stats.triage101.callbacks;
+    const wait = now - arrived;
+    cb.answered++;
+    cb.waitSum += wait;
+    if (wait <= this.callbackSeconds) cb.withinTarget++;
+    if (wait <= HOUR) cb.withinHour++;
+    cb.waitHistogram[binOf(wait)]!++;
+  }
+
+  callbackUnmade(arrived: number): void {
+    if (this.measuring(arrived)) this.stats.triage101.callbacks.unresolved++;
   }
 
   /** A contact offered at `arrived` hung up at `now`. */

@@ -96,6 +96,13 @@ export function crossCheck(s: Scenario): Problem[] {
   s.demand.neighbourOverflow.forEach((o, i) => {
     if (o.from && o.to && o.to < o.from) add(`demand.neighbourOverflow.${i}.to`, `expected a date on or after ${o.from}, got ${o.to}`);
   });
+  if (s.triage101) {
+    const t = s.triage101;
+    const routed = t.toOnline + t.toCallback + t.toOtherTeam;
+    if (routed > 1 + 1e-9) add('triage101', `expected toOnline + toCallback + toOtherTeam ≤ 1, got ${+routed.toFixed(6)}`);
+    if (t.mode === 'staffed' && !t.screenMinutes) add('triage101.screenMinutes', 'expected a distribution of handler minutes for a staffed step, got nothing');
+    if (t.mode === 'automated' && t.screenMinutes) add('triage101.screenMinutes', 'expected nothing for an automated step (no handler screens the call), got a distribution');
+  }
   s.desks.periods.forEach((p, i) => {
     if (p.from && p.to && p.to < p.from) add(`desks.periods.${i}.to`, `expected a date on or after ${p.from}, got ${p.to}`);
   });

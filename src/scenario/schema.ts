@@ -245,6 +245,25 @@ export const scenarioSchema = z.strictObject({
   handling: byChannel(handlingSchema),
   patience: byChannel(distSchema).default({}),
   redial: byChannel(redialSchema).default({}),
+  /**
+   * The 101 triage step: a first step before the 101 handlers' queue that routes some fresh 101 calls
+   * elsewhere, as Warwickshire introduced to cut 101 waits. `automated` (a recorded menu) routes
+   * callers as they ring, with no handler time; `staffed` (a handler screens every 101 call first)
+   * routes them when answered, after `screenMinutes` of handler time, and the calls that stay carry
+   * those minutes on top of their handling. Routed online, a call becomes an online report; to
+   * another team, it leaves the OCC; to a call-back, a 101 handler rings the caller back, after the
+   * live 101 calls, and the call-back is counted apart against `callbackHours`.
+   */
+  triage101: z
+    .strictObject({
+      mode: z.enum(['automated', 'staffed']),
+      toOnline: share().default(0),
+      toCallback: share().default(0),
+      toOtherTeam: share().default(0),
+      screenMinutes: distSchema.optional(),
+      callbackHours: positive().default(2),
+    })
+    .optional(),
   /** Share of each call type, per phone channel, reported online instead. */
   diversion: z.strictObject({ '999': z.record(id(), share()).optional(), '101': z.record(id(), share()).optional() }).default({}),
   staffing: staffingSchema,

@@ -19,6 +19,11 @@ const T975 = [
   2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 
+/** True for an { mean, ci95 } estimate, as found nested in reports. */
+export function isEstimate(v: unknown): v is Estimate {
+  return typeof v === 'object' && v !== null && 'mean' in v && 'ci95' in v;
+}
+
 export function tQuantile975(df: number): number {
   if (df <= 30) return T975[df - 1]!;
   // Cornish–Fisher expansion around the normal quantile; error < 1e-4 beyond 30 df.

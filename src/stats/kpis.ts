@@ -4,7 +4,7 @@
  * then the same generic operation over every key.
  */
 import { quantile } from './histogram.ts';
-import type { ChannelStats, ReplicationStats } from './replication.ts';
+import type { ChannelStats, PriorityStats, ReplicationStats } from './replication.ts';
 import { SECONDS_PER_HOUR } from '../shared/time.ts';
 
 export const CHANNEL_KPIS = [
@@ -56,6 +56,15 @@ function channelKpis(c: ChannelStats, days: number): Record<ChannelKpi, number> 
   };
 }
 
+/** Contacts counted apart (grade-1 online reports, call-backs): how many, their wait, the shares in time. */
+function priorityKpis(out: Record<string, number>, prefix: string, s: PriorityStats): void {
+  out[`${prefix}.offered`] = s.offered;
+  out[`${prefix}.meanWaitMinutes`] = s.waitSum / 60 / s.answered;
+  out[`${prefix}.waitP90Minutes`] = s.answered ? quantile(s.waitHistogram, 0.9) / 60 : NaN;
+  out[`${prefix}.serviceLevel`] = s.withinTarget / s.offered;
+  out[`${prefix}.withinHour`] = s.withinHour / s.offered;
+}
+
 export function replicationKpis(r: ReplicationStats): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [channel, c] of Object.entries(r.channels))
@@ -68,12 +77,12 @@ export function replicationKpis(r: ReplicationStats): Record<string, number> {
   out['online.backlogMean'] = backlog.length ? backlog.reduce((a, b) => a + b, 0) / backlog.length : NaN;
   out['online.backlogMax'] = r.online.maxBacklog;
   out['online.ageMeanHours'] = r.channels.online.answerWaitSum / SECONDS_PER_HOUR / r.channels.online.answered;
-  const urgent = r.online.grade1;
-  out['online.grade1.offered'] = urgent.offered;
-  out['online.grade1.meanWaitMinutes'] = urgent.waitSum / 60 / urgent.answered;
-  out['online.grade1.waitP90Minutes'] = urgent.answered ? quantile(urgent.waitHistogram, 0.9) / 60 : NaN;
-  out['online.grade1.serviceLevel'] = urgent.withinTarget / urgent.offered;
-  out['online.grade1.withinHour'] = urgent.withinHour / urgent.offered;
+  priorityKpis(out, 'online.grade1', r.online.grade1);
+  const step = r.triage101;
+  out['triage101.toOnlinePerDay'] = step.toOnline / r.measuredDays;
+  out['triage101.toOtherTeamPerDay'] = step.toOtherTeam / r.measuredDays;
+  out['triage101.toCallbackPerDay'] = step.toCallback / r.measuredDays;
+  priorityKpis(out, 'triage101.callbacks', step.callbacks);
   const hours = r.measuredSeconds / SECONDS_PER_HOUR;
   for (let g = 0; g < 4; g++) {
     let n = 0;

@@ -62,7 +62,7 @@ export interface ChannelStats {
 
 /**
  * Contacts counted apart from their channel: online reports graded 1, which the digital desk takes
- * ahead of its queue. Waits run from arrival to the start of the desk's work on the report.
+ * ahead of its queue, and 101 call-backs. Waits run from arrival to the start of the work.
  */
 export interface PriorityStats {
   offered: number;
@@ -96,6 +96,8 @@ export interface ReplicationStats {
   /** Deployments created per hour of week by grade: index hour·4 + (grade − 1). */
   deployments: number[];
   gradeByCallType: Record<string, number[]>;
+  /** The 101 triage step: fresh 101 calls it routed online, to another team, to a call-back; the call-backs. */
+  triage101: { toOnline: number; toOtherTeam: number; toCallback: number; callbacks: PriorityStats };
   /** The online backlog trend, its peak, and the grade-1 reports counted apart. */
   online: { backlogByDay: number[]; maxBacklog: number; grade1: PriorityStats };
 }

@@ -25,6 +25,18 @@ export interface DateProfile {
   meanWaitSeconds: Estimate[];
 }
 
+/**
+ * Contacts counted apart from their channel: how many, their wait to the start of the work (mean and
+ * 90th percentile, minutes), and the shares within the target and within an hour (of those offered).
+ */
+export interface ApartSummary {
+  offered: Estimate;
+  meanWaitMinutes: Estimate;
+  waitP90Minutes: Estimate;
+  serviceLevel: Estimate;
+  withinHour: Estimate;
+}
+
 export interface StatsSummary {
   replications: number;
   measuredDays: number;
@@ -34,13 +46,11 @@ export interface StatsSummary {
     backlogMean: Estimate;
     backlogMax: Estimate;
     ageMeanHours: Estimate;
-    /**
-     * Online reports graded 1, taken ahead of the online queue and counted apart: how many, their wait
-     * to the start of the desk's work (mean and 90th percentile, minutes), and the shares worked
-     * within the online target and within an hour (of those offered).
-     */
-    grade1: { offered: Estimate; meanWaitMinutes: Estimate; waitP90Minutes: Estimate; serviceLevel: Estimate; withinHour: Estimate };
+    /** Online reports graded 1, taken ahead of the online queue and counted apart. */
+    grade1: ApartSummary;
   };
+  /** The 101 triage step: fresh 101 calls a day it routed online, to another team, to a call-back; the call-backs (target: `triage101.callbackHours`). */
+  triage101: { toOnlinePerDay: Estimate; toOtherTeamPerDay: Estimate; toCallbackPerDay: Estimate; callbacks: ApartSummary };
   grades: Record<ChannelName, Estimate[]> | null;
   gradeByCallType: Record<string, number[]>;
   deploymentsPerHour: Record<'1' | '2' | '3' | '4', Estimate>;
@@ -116,6 +126,13 @@ export function summarizeStats(unordered: readonly ReplicationStats[]): StatsSum
     hourly(results, (r, h) => ratio(r.byHour[key][h]!, r.byHour.samples[h]!));
   const graded = CHANNEL_NAMES.some((c) => columns.has(`${c}.gradeShare1`));
   const days = results[0]!.online.backlogByDay.length;
+  const apart = (prefix: string): ApartSummary => ({
+    offered: col(`${prefix}.offered`),
+    meanWaitMinutes: col(`${prefix}.meanWaitMinutes`),
+    waitP90Minutes: col(`${prefix}.waitP90Minutes`),
+    serviceLevel: col(`${prefix}.serviceLevel`),
+    withinHour: col(`${prefix}.withinHour`),
+  });
 
   return {
     replications: results.length,
@@ -133,13 +150,13 @@ export function summarizeStats(unordered: readonly ReplicationStats[]): StatsSum
       backlogMean: col('online.backlogMean'),
       backlogMax: col('online.backlogMax'),
       ageMeanHours: col('online.ageMeanHours'),
-      grade1: {
-        offered: col('online.grade1.offered'),
-        meanWaitMinutes: col('online.grade1.meanWaitMinutes'),
-        waitP90Minutes: col('online.grade1.waitP90Minutes'),
-        serviceLevel: col('online.grade1.serviceLevel'),
-        withinHour: col('online.grade1.withinHour'),
-      },
+      grade1: apart('online.grade1'),
+    },
+    triage101: {
+      toOnlinePerDay: col('triage101.toOnlinePerDay'),
+      toOtherTeamPerDay: col('triage101.toOtherTeamPerDay'),
+      toCallbackPerDay: col('triage101.toCallbackPerDay'),
+      callbacks: apart('triage101.callbacks'),
     },
     grades: graded
       ? (Object.fromEntries(CHANNEL_NAMES.map((c) => [c, [1, 2, 3, 4].map((g) => col(`${c}.gradeShare${g}`))])) as Record<ChannelName, Estimate[]>)

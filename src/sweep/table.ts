@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { problemsFromZod, type Problem } from '../shared/problems.ts';
 import { csvTable } from '../shared/csv.ts';
 import type { Report, Verdict } from '../model/report.ts';
-import type { Estimate } from '../stats/estimate.ts';
+import { isEstimate, type Estimate } from '../stats/estimate.ts';
 import type { SweepPlan, SweepPoint } from './expand.ts';
 
 const STANDARDS = ['999', '101', 'online'] as const;
@@ -41,9 +41,14 @@ export interface SweepTable {
 export function flatKpis(report: Report): Record<string, Estimate> {
   const kpis: Record<string, Estimate> = {};
   for (const channel of STANDARDS) for (const [k, e] of Object.entries(report.channels[channel])) kpis[`${channel}.${k}`] = e;
-  const { grade1, ...online } = report.online;
-  for (const [k, e] of Object.entries(online)) kpis[`online.${k}`] = e;
-  for (const [k, e] of Object.entries(grade1)) kpis[`online.grade1.${k}`] = e;
+  const nested = (prefix: string, record: object): void => {
+    for (const [k, v] of Object.entries(record)) {
+      if (isEstimate(v)) kpis[`${prefix}.${k}`] = v;
+      else nested(`${prefix}.${k}`, v as object);
+    }
+  };
+  nested('online', report.online);
+  nested('triage101', report.triage101);
   for (const [grade, e] of Object.entries(report.deploymentsPerHour)) kpis[`deploymentsPerHour.grade${grade}`] = e;
   for (const [id, s] of Object.entries(report.staff)) {
     kpis[`staff.${id}.utilisation`] = s.utilisation;

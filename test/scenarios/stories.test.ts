@@ -318,3 +318,37 @@ describe('warwickshire-101-2018: 101 as the force measured it', () => {
     expect(weeklyHours(load('warwickshire-101-2018'))).toBe(3089.5);
   });
 });
+
+describe('warwickshire-101-triage: the 2018 101 with a staffed triage step', () => {
+  const step = () => story('warwickshire-101-triage');
+  const before = () => story('warwickshire-101-2018');
+
+  it('abandons about 2.5 points fewer 101 calls than without the step, on the same calls', () => {
+    const fall = abandonRate(before(), '101') - abandonRate(step(), '101');
+    expect(fall).toBeGreaterThan(0.01);
+    expect(fall).toBeLessThan(0.05);
+    expect(serviceLevel(step(), '101')).toBeGreaterThan(serviceLevel(before(), '101'));
+  });
+
+  it('routes about 63 calls a day online, 41 to another team and 42 to call-backs', () => {
+    const t = step().triage101;
+    expect(perDay(step(), t.toOnline)).toBeGreaterThan(55);
+    expect(perDay(step(), t.toOnline)).toBeLessThan(72);
+    for (const n of [t.toOtherTeam, t.toCallback]) {
+      expect(perDay(step(), n)).toBeGreaterThan(35);
+      expect(perDay(step(), n)).toBeLessThan(48);
+    }
+  });
+
+  it('makes nearly all call-backs within 2 hours, a few minutes after the promise on average', () => {
+    const cb = step().triage101.callbacks;
+    expect(cb.withinTarget / cb.offered).toBeGreaterThan(0.95);
+    expect(cb.waitSum / cb.answered / 60).toBeLessThan(10);
+  });
+
+  it('swamps the digital desk, which is not grown: a far larger backlog, almost nothing within 24 hours', () => {
+    const mean = (r: ReplicationStats) => r.online.backlogByDay.reduce((a, b) => a + b, 0) / r.online.backlogByDay.length;
+    expect(mean(story('warwickshire-101-triage', true))).toBeGreaterThan(5 * mean(story('warwickshire-101-2018', true)));
+    expect(serviceLevel(story('warwickshire-101-triage', true), 'online')).toBeLessThan(0.1);
+  });
+});

@@ -70,7 +70,7 @@ describe('compareStats on shares', () => {
     // Three replications whose online service level swings wildly: the plain t interval would pass ±1.
     const rep = (i: number, within: number) => {
       const online = { ...emptyChannelStats(), offered: 100, answered: 100, withinTarget: within };
-      return { replication: i, measuredSeconds: 86400, measuredDays: 1, events: 0, channels: { '999': emptyChannelStats(), '101': emptyChannelStats(), online }, groups: {}, byHour: { samples: [], staffOnFloor: [], callsInSystem: [], onlineBacklog: [] }, deployments: [], gradeByCallType: {}, online: { backlogByDay: [], maxBacklog: 0, grade1: emptyPriorityStats() } };
+      return { replication: i, measuredSeconds: 86400, measuredDays: 1, events: 0, channels: { '999': emptyChannelStats(), '101': emptyChannelStats(), online }, groups: {}, byHour: { samples: [], staffOnFloor: [], callsInSystem: [], onlineBacklog: [] }, deployments: [], gradeByCallType: {}, online: { backlogByDay: [], maxBacklog: 0, grade1: emptyPriorityStats() }, triage101: { toOnline: 0, toOtherTeam: 0, toCallback: 0, callbacks: emptyPriorityStats() } };
     };
     const a = [rep(0, 0), rep(1, 100), rep(2, 10)];
     const b = [rep(0, 100), rep(1, 100), rep(2, 90)];

@@ -1,5 +1,5 @@
 /** Number formats for results: shares as percentages, seconds, and estimates with their 95 % CI. */
-import type { Estimate } from '../../stats/estimate.ts';
+import { isEstimate, type Estimate } from '../../stats/estimate.ts';
 
 export const pct = (x: number | null | undefined, digits = 1): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(digits)} %`;
@@ -61,6 +61,4 @@ export function estimateRows(scenario: string, value: unknown, prefix = ''): Csv
   return Object.entries(value).flatMap(([k, v]) => estimateRows(scenario, v, prefix ? `${prefix}.${k}` : k));
 }
 
-export function isEstimate(v: unknown): v is Estimate {
-  return typeof v === 'object' && v !== null && 'mean' in v && 'ci95' in v;
-}
+export { isEstimate };
