@@ -14,6 +14,7 @@ import type { ChannelFit, DemandFit } from './fit.ts';
 import { SpecialDays, type UserEvent } from './special.ts';
 import { CHANNELS, type Channel } from './types.ts';
 import { own } from '../shared/own.ts';
+import { ID_PATTERN } from '../shared/id.ts';
 
 /** Multipliers a preset applies; every number is an editable assumption. */
 export interface PresetFactors {
@@ -97,7 +98,14 @@ export function forecastDemand(fit: DemandFit, options: ForecastOptions): Foreca
     const trend = 1 + f.trendPerYear * ((mid - ref) / 365.25);
     const level = preset?.level[channel] ?? 1;
     const phoneShare = channel === '999' || channel === '101' ? (preset?.toOnline[channel] ?? 0) : 0;
-    const mix = mixFor(options.callTypes?.[channel], preset?.callTypes);
+    const { mix, refused } = mixFor(options.callTypes?.[channel], preset?.callTypes);
+    if (refused.length) {
+      const calls = refused.reduce((a, [, n]) => a + n, 0);
+      notes.push(
+        `${channel}: call types left out of the mix, as a call type's name must start with a letter or digit and hold only letters, digits, "-" and "_": ` +
+          `${refused.map(([name, n]) => `${JSON.stringify(name)} (${n} call${n === 1 ? '' : 's'})`).join(', ')}; ${calls} call${calls === 1 ? '' : 's'} in all. Rename them in the file to keep them.`,
+      );
+    }
     channels[channel] = {
       callsPerDay: round(f.callsPerDay * trend * level * (1 - phoneShare), 2),
       hourOfWeek: f.hourOfWeek,
@@ -173,16 +181,22 @@ export function forecastDemand(fit: DemandFit, options: ForecastOptions): Foreca
   };
 }
 
-function mixFor(counts: Record<string, number> | undefined, shift: Record<string, number> | undefined) {
-  if (!counts) return undefined;
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  if (total === 0) return undefined;
-  const raw = Object.entries(counts)
-    .filter(([id]) => /^[A-Za-z0-9][\w-]*$/.test(id))
-    .map(([id, n]) => [id, (n / total) * (own(shift, id) ?? 1)] as const);
+/**
+ * The channel's call-type mix from the imported counts, shifted by a preset. A name the scenario
+ * could not hold as a call type is refused, and said so (with its calls) rather than dropped unseen.
+ */
+function mixFor(counts: Record<string, number> | undefined, shift: Record<string, number> | undefined): { mix: Record<string, number> | undefined; refused: [string, number][] } {
+  if (!counts) return { mix: undefined, refused: [] };
+  const entries = Object.entries(counts);
+  const valid = entries.filter(([id]) => ID_PATTERN.test(id));
+  const refused = entries.filter(([id, n]) => !ID_PATTERN.test(id) && n > 0);
+  const total = valid.reduce((a, [, n]) => a + n, 0);
+  if (total === 0) return { mix: undefined, refused };
+  const raw = valid.map(([id, n]) => [id, (n / total) * (own(shift, id) ?? 1)] as const);
   const sum = raw.reduce((a, [, v]) => a + v, 0);
-  return Object.fromEntries(raw.map(([id, v]) => [id, round(v / sum, 4)]));
+  return { mix: Object.fromEntries(raw.map(([id, v]) => [id, round(v / sum, 4)])), refused };
 }
+
 
 function round(v: number, digits: number): number {
   const p = 10 ** digits;

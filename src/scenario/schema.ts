@@ -9,6 +9,7 @@ import { DIST_NAMES } from '../engine/index.ts';
 import { SEED_PROFILE_NAMES } from './seeds.ts';
 import { triageConfigSchema } from '../triage/schema.ts';
 import { WEEKDAYS } from '../shared/time.ts';
+import { ID_PATTERN } from '../shared/id.ts';
 
 export const CHANNELS = ['999', '101', 'online'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -30,7 +31,7 @@ const isoDate = () =>
   z.iso.date({ error: (issue) => `expected a date as YYYY-MM-DD, got ${JSON.stringify(issue.input)}` });
 const clock = () =>
   z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: (issue) => `expected a time as HH:MM (00:00–23:59), got ${JSON.stringify(issue.input)}` });
-const id = () => z.string().regex(/^[A-Za-z0-9][\w-]*$/, { error: 'expected an id of letters, digits, - and _' });
+const id = () => z.string().regex(ID_PATTERN, { error: 'expected an id of letters, digits, - and _' });
 
 /** One record keyed by channel, every channel optional. */
 const byChannel = <T extends z.ZodType>(schema: T) =>

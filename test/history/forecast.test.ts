@@ -12,6 +12,16 @@ describe('forecastDemand', async () => {
   const year1 = await history({ start: '2024-01-01', days: 366, seed: 'f1' });
   const fit = fitDemand(year1);
 
+  it('forecastDemand names the call types it cannot keep in the mix instead of dropping them unseen', () => {
+    const callTypes = { '999': { domestic: 60, 'road traffic': 30, '(blank)': 10 }, '101': { theft: 5 } };
+    const fc = forecastDemand(fit, { start: '2025-04-14', days: 7, callTypes });
+    expect(fc.demand.channels['999']!.mix).toEqual({ domestic: 1 });
+    expect(fc.demand.channels['101']!.mix).toEqual({ theft: 1 });
+    const note = fc.notes.find((n) => n.startsWith('999: call types left out of the mix'));
+    expect(note).toContain('"road traffic" (30 calls), "(blank)" (10 calls); 40 calls in all');
+    expect(fc.notes.filter((n) => n.startsWith('101: call types left out'))).toEqual([]);
+  });
+
   it('writes a demand section the scenario format accepts', () => {
     const fc = forecastDemand(fit, { start: '2025-04-14', days: 14, callTypes: year1.callTypes });
     const parsed = parseScenario({
