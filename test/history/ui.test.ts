@@ -89,6 +89,25 @@ describe('ForecastPanel', async () => {
     expect(state.result!.demand.channels).toHaveProperty('online');
   });
 
+  it('marks the bank holiday in the forecast chart at its day, with its name', async () => {
+    const imp = new DemandImport(demandWorkerApi);
+    await imp.read(sample, 'sample.csv');
+    const state = new DemandForecast(demandWorkerApi);
+    state.start = '2024-08-19';
+    state.days = 14;
+    const { container } = render(ForecastPanel, { state, fit: imp.fit!, history: imp.history });
+    await fireEvent.click(screen.getByText('Forecast'));
+    await waitFor(() => expect(screen.getByTestId('forecast-days')).toBeTruthy());
+    // 26 August 2024 is the summer bank holiday in England and Wales: the eighth day of the period.
+    expect(state.result!.daily.map((d) => d.special ?? null)).toEqual([...Array(7).fill(null), 'bank holiday', ...Array(6).fill(null)]);
+    const chart = [...container.querySelectorAll('svg.chart')].find((svg) => svg.querySelector('title')?.textContent?.startsWith('Forecast calls per day'))!;
+    const lines = chart.querySelectorAll('line.mark');
+    expect(lines).toHaveLength(1);
+    expect([...chart.querySelectorAll('text.mark')].map((t) => t.textContent)).toEqual(['bank holiday']);
+    // The x scale runs day 0 to day 13 across the plot (left margin 56, right edge 760 − 16).
+    expect(Number(lines[0]!.getAttribute('x1'))).toBeCloseTo(56 + (7 / 13) * (760 - 16 - 56), 6);
+  });
+
   it('shows a bad period as an error', async () => {
     const imp = new DemandImport(demandWorkerApi);
     await imp.read(sample, 'sample.csv');
