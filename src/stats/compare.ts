@@ -3,7 +3,7 @@
  * numbers): for every KPI, the mean difference B − A with its 95 % CI. Pairing removes the noise
  * both scenarios share (the same calls), so differences are far tighter than two separate CIs.
  */
-import { pairedDifference, type Estimate } from './estimate.ts';
+import { pairedDifference, shareDifferenceEstimate, type Estimate } from './estimate.ts';
 import { isShareKpi } from './kpis.ts';
 import { byIndex, kpiColumns } from './summary.ts';
 import { HOURS_OF_WEEK, type ReplicationStats } from './replication.ts';
@@ -24,7 +24,7 @@ export function compareStats(a: readonly ReplicationStats[], b: readonly Replica
   const differences: Record<string, Estimate> = {};
   for (const [key, va] of ca) {
     const vb = cb.get(key);
-    if (vb) differences[key] = isShareKpi(key) ? shareDifference(va, vb) : pairedDifference(va, vb);
+    if (vb) differences[key] = isShareKpi(key) ? shareDifferenceEstimate(va, vb) : pairedDifference(va, vb);
   }
   return { replications: ra.length, differences };
 }
@@ -50,14 +50,5 @@ export function windowServiceLevelDifference(
     }
     return within / offered;
   };
-  return shareDifference(byIndex(a).map(level), byIndex(b).map(level));
-}
-
-/**
- * The paired t interval of a difference of two shares, cut to −1…+1 (−100 to +100 points): the
- * difference cannot lie outside, so the cut interval covers it whenever the uncut one does.
- */
-function shareDifference(a: readonly number[], b: readonly number[]): Estimate {
-  const d = pairedDifference(a, b);
-  return d.ci95 ? { mean: d.mean, ci95: [Math.max(-1, d.ci95[0]), Math.min(1, d.ci95[1])] } : d;
+  return shareDifferenceEstimate(byIndex(a).map(level), byIndex(b).map(level));
 }
