@@ -53,7 +53,8 @@ export function formatReport(r: Report): string {
       ['staff group', 'utilisation', 'on floor h/day', 'paid h/week', 'cost/week'],
       ...Object.entries(r.staff).map(([, s]) => [
         s.name,
-        showEstimate(s.utilisation, 'pct'),
+        // A group whose channels have no contacts is idle by construction, not "0 %" well run.
+        s.skills.some((c) => active.includes(c as (typeof CHANNELS)[number])) ? showEstimate(s.utilisation, 'pct') : 'no work',
         showEstimate(s.floorHoursPerDay, 'num', '', 0),
         num(s.paidHoursPerWeek, 0),
         num(s.costPerWeek, 0),

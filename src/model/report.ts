@@ -29,7 +29,8 @@ export interface Report extends Omit<StatsSummary, 'staff'> {
   /** The date (YYYY-MM-DD) of each measured day: the labels of `byDate` (and of `byDateHour`, 24 to a date). */
   dates: string[];
   standards: Record<'999' | '101' | 'online', Standard>;
-  staff: Record<string, StatsSummary['staff'][string] & { name: string; paidHoursPerWeek: number; costPerWeek: number }>;
+  /** Per staff group: its name and the channels it takes (skills), occupancy, floor hours, paid hours and cost. */
+  staff: Record<string, StatsSummary['staff'][string] & { name: string; skills: string[]; paidHoursPerWeek: number; costPerWeek: number }>;
   cost: { paidHoursPerWeek: number; costPerWeek: number };
   /** The worst hours of the week for 999 and 101, with the shifts, breaks and staff behind them. */
   whereItFails: WhereItFails;
@@ -58,7 +59,7 @@ export function verdict(level: Estimate, target: number, offered: Estimate): Ver
 export function buildReport(scenario: Scenario, seed: string, results: readonly ReplicationStats[]): Report {
   const summary = summarizeStats(results);
   const costs = rotaCost(scenario);
-  const names = new Map(groupsOf(scenario.staffing).map((g) => [g.id, g.name ?? g.id]));
+  const groups = new Map(groupsOf(scenario.staffing).map((g) => [g.id, g]));
   const t = scenario.targets;
   const standard = (c: '999' | '101' | 'online', within: number, unit: Standard['unit'], share: number): Standard => ({
     within,
@@ -67,7 +68,7 @@ export function buildReport(scenario: Scenario, seed: string, results: readonly 
     verdict: verdict(summary.channels[c].serviceLevel, share, summary.channels[c].offered),
   });
   const staff: Report['staff'] = {};
-  for (const [id, s] of Object.entries(summary.staff)) staff[id] = { name: names.get(id) ?? id, ...s, ...costs[id]! };
+  for (const [id, s] of Object.entries(summary.staff)) staff[id] = { name: groups.get(id)?.name ?? id, skills: [...(groups.get(id)?.skills ?? [])], ...s, ...costs[id]! };
   const cal = simCalendar(scenario.horizon.startDate);
   return {
     scenario: scenario.name,

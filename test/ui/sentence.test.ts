@@ -75,4 +75,18 @@ describe('headlineCards', () => {
     expect(report.cost.costPerWeek).toBeGreaterThan(19 * report.cost.paidHoursPerWeek);
     expect(cost.ci).toContain('Call handlers (999 and 101) £');
   });
+
+  it('say a group has no work when none of its channels has contacts, rather than "0.0 % within guide"', () => {
+    const noOnline = { ...baseline, horizon: { ...baseline.horizon, days: 3, warmupDays: 1 }, demand: { ...baseline.demand, channels: { ...baseline.demand.channels, online: { ...baseline.demand.channels.online, callsPerDay: 0 } } } };
+    const parsed = parseScenario(noOnline);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const report = buildReport(parsed.scenario, 's', [0, 1].map((i) => runReplication(parsed.scenario, 's', i)));
+    const desk = Object.entries(report.staff).find(([, g]) => g.skills.length === 1 && g.skills[0] === 'online')!;
+    expect(desk[1].utilisation.mean).toBe(0);
+    const cards = headlineCards(report);
+    const card = cards.find((c) => c.id === `occ-${desk[0]}`)!;
+    expect(card).toMatchObject({ value: '–', status: 'none', verdict: 'No work for this group', target: 'Takes online: no contacts in this scenario' });
+    // The phone handlers still get their occupancy against the guide.
+    expect(cards.find((c) => c.id === 'occ-call-handlers')!.value).toMatch(/%$/);
+  });
 });

@@ -73,6 +73,14 @@ export function headlineCards(r: Report): Card[] {
   }
   for (const [id, g] of Object.entries(r.staff)) {
     if (g.utilisation.mean === null) continue;
+    // A group none of whose channels has any contacts is idle by construction: 0 % "within guide"
+    // would read as a verdict on a rota that gives it nothing to do. (Results kept from before the
+    // report carried skills show the occupancy as it was.)
+    const skills = g.skills as string[] | undefined;
+    if (skills && !skills.some((ch) => has(ch as '999' | '101' | 'online'))) {
+      cards.push({ id: `occ-${id}`, label: `Occupancy: ${g.name}`, value: '–', ci: '', target: `Takes ${skills.join(', ') || 'no channel'}: no contacts in this scenario`, status: 'none', verdict: 'No work for this group' });
+      continue;
+    }
     const status = atMost(g.utilisation, OCCUPANCY_GUIDE);
     card(`occ-${id}`, `Occupancy: ${g.name}`, g.utilisation, (x) => pct(x), `Guide ≤ ${pct(OCCUPANCY_GUIDE, 0)} of time on the floor spent on contacts`, status, status === 'bad' ? 'Staff stretched' : GUIDE[status]);
   }
