@@ -4,36 +4,20 @@
  * rota, see a bad value refused with its reason, compare two scenarios, reload and find the edits
  * kept, open a share link — failing on any console error. Screenshots: test-results/screenshots/.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOTS, expectClean, launch, screenshot, screenshotOf, serveDist, watchedPage, type Watched } from './harness.ts';
+import { appUnderTest, expectClean, screenshot, screenshotOf, SCREENSHOTS, watchedPage } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REPLICATIONS = 4;
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-/** One page for the whole flow, as a user would keep one tab open. */
-let w: Watched;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  w = await watchedPage(browser);
-  page = w.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 async function tab(name: string) {
-  await page.getByRole('tab', { name }).click();
+  await app.page.getByRole('tab', { name }).click();
 }
 
 /** The ready baseline's file: the one the app bundles, run by the CLI for the same numbers. */
@@ -45,8 +29,8 @@ const baselineFile = () => resolve(ROOT, 'scenarios/baseline.json');
  * really blocks the page fails both tries.
  */
 async function assertNoLongTasksSince(since: number, to?: number) {
-  const until = to ?? (await page.evaluate(() => performance.now()));
-  const longTasks = await page.evaluate(
+  const until = to ?? (await app.page.evaluate(() => performance.now()));
+  const longTasks = await app.page.evaluate(
     ([from, to]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from! && t.start <= to!),
     [since, until],
   );
@@ -55,29 +39,29 @@ async function assertNoLongTasksSince(since: number, to?: number) {
 
 async function openBaseline() {
   await tab('Scenarios');
-  await page.getByRole('button', { name: /^Open Baseline/ }).first().click();
+  await app.page.getByRole('button', { name: /^Open Baseline/ }).first().click();
 }
 
 describe('occsim in Chromium', { timeout: 240_000 }, () => {
   it('opens on the scenario list', async () => {
-    await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Ready scenarios' }).waitFor();
-    assert.equal(await page.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected'), 'true');
-    await screenshot(page, '01-start');
-    expectClean(w);
+    await app.page.goto(app.server.url);
+    await app.page.getByRole('heading', { name: 'Ready scenarios' }).waitFor();
+    assert.equal(await app.page.getByRole('tab', { name: 'Scenarios' }).getAttribute('aria-selected'), 'true');
+    await screenshot(app.page, '01-start');
+    expectClean(app.w);
   });
 
   it('runs the baseline in workers without blocking the page and shows the results', { retry: 1 }, async () => {
     await openBaseline();
     await tab('Run & results');
-    await page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill(String(REPLICATIONS));
-    const t0 = await page.evaluate(() => performance.now());
-    await page.getByRole('button', { name: 'Run simulation' }).click();
-    await page.getByTestId('run-status').filter({ hasText: /Running|Done/ }).waitFor();
-    await page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
-    const ran = await page.evaluate(() => performance.now());
+    await app.page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill(String(REPLICATIONS));
+    const t0 = await app.page.evaluate(() => performance.now());
+    await app.page.getByRole('button', { name: 'Run simulation' }).click();
+    await app.page.getByTestId('run-status').filter({ hasText: /Running|Done/ }).waitFor();
+    await app.page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
+    const ran = await app.page.evaluate(() => performance.now());
 
-    const results = page.getByRole('region', { name: 'Results' });
+    const results = app.page.getByRole('region', { name: 'Results' });
     await results.getByRole('heading', { name: 'Results', exact: true }).waitFor();
     await results.getByText(`${REPLICATIONS} replications ×`).waitFor();
     await results.getByRole('img', { name: /Online backlog over time/ }).waitFor();
@@ -96,15 +80,15 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     const byDate = results.getByRole('img', { name: /Service level by date/ });
     await byDate.waitFor();
     await screenshotOf(byDate, '02c-service-level-by-date');
-    await screenshot(page, '02-results');
+    await screenshot(app.page, '02-results');
     await screenshotOf(results.getByRole('list', { name: 'Headline figures' }), '02a-headline-cards');
     await assertNoLongTasksSince(t0, ran);
-    expectClean(w);
+    expectClean(app.w);
   });
 
   it('exports a chart as SVG and as PNG', async () => {
-    const results = page.getByRole('region', { name: 'Results' });
-    const svgDownload = page.waitForEvent('download');
+    const results = app.page.getByRole('region', { name: 'Results' });
+    const svgDownload = app.page.waitForEvent('download');
     await results.getByRole('button', { name: 'Download “Service level by hour of week” as SVG' }).click();
     const svg = await readFile((await (await svgDownload).path())!, 'utf8');
     assert.match(svg, /^<\?xml[\s\S]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<title[^>]*>Service level by hour of week/);
@@ -113,69 +97,69 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.match(svg, new RegExp(`<text[^>]*>Baseline[^<]* · ${REPLICATIONS} replications × \\d+ days · seed “[^”]+” · occsim</text>`));
     await mkdir(SCREENSHOTS, { recursive: true });
     await writeFile(resolve(SCREENSHOTS, '03-exported-chart.svg'), svg);
-    const pngDownload = page.waitForEvent('download');
+    const pngDownload = app.page.waitForEvent('download');
     await results.getByRole('button', { name: 'Download “Service level by hour of week” as PNG' }).click();
     const png = await readFile((await (await pngDownload).path())!);
     await writeFile(resolve(SCREENSHOTS, '03-exported-chart.png'), png);
     // The headline figures as a CSV a spreadsheet opens readably, beside the raw one.
-    const csvDownload = page.waitForEvent('download');
+    const csvDownload = app.page.waitForEvent('download');
     await results.getByRole('button', { name: 'Download headline figures (CSV)' }).click();
     const csv = await readFile((await (await csvDownload).path())!, 'utf8');
     assert.match(csv, /^Scenario,Measure,Value,95 % interval,Target or guide,Verdict\n/);
     assert.match(csv, /\n[^\n]*Baseline[^\n]*,999 answered within 10 s,\d+\.\d %,\d+\.\d % – \d+\.\d %,Target 90 %,/);
     assert.match(csv, /,Staff cost a week,£[\d,]+|,Staff cost a week,"£[\d,]+"/);
     // A printed briefing: the page without its controls.
-    await page.emulateMedia({ media: 'print' });
+    await app.page.emulateMedia({ media: 'print' });
     assert.equal(await results.getByRole('button', { name: 'Print a briefing' }).isVisible(), false);
-    assert.equal(await page.getByRole('tablist').isVisible(), false);
-    await screenshot(page, '03-print-briefing');
-    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await app.page.getByRole('tablist').isVisible(), false);
+    await screenshot(app.page, '03-print-briefing');
+    await app.page.emulateMedia({ media: 'screen' });
     assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
     assert.ok(png.length > 5000, 'the PNG has content');
   });
 
   it('streams results in while running and keeps completed replications on cancel', async () => {
-    await page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill('40');
-    await page.getByRole('button', { name: 'Run simulation' }).click();
-    const results = page.getByRole('region', { name: 'Results' });
+    await app.page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill('40');
+    await app.page.getByRole('button', { name: 'Run simulation' }).click();
+    const results = app.page.getByRole('region', { name: 'Results' });
     // The previous results stay until the new run's first replication is in; then its results
     // appear while the run is still going.
-    await page.getByTestId('run-status').filter({ hasText: /^Running: [1-9]\d* of 40 replications done/ }).waitFor({ timeout: 120_000 });
+    await app.page.getByTestId('run-status').filter({ hasText: /^Running: [1-9]\d* of 40 replications done/ }).waitFor({ timeout: 120_000 });
     await results.getByTestId('previous-results').waitFor({ state: 'detached' });
     await results.getByText(/: \d+ replications? ×/).waitFor({ timeout: 120_000 });
     const shown = Number(/: (\d+) replications? ×/.exec(await results.innerText())?.[1]);
-    assert.match(await page.getByTestId('run-status').innerText(), /^Running: \d+ of 40 replications done/);
+    assert.match(await app.page.getByTestId('run-status').innerText(), /^Running: \d+ of 40 replications done/);
     assert.ok(shown >= 1 && shown < 40);
-    await screenshot(page, '02b-running');
-    await page.getByRole('button', { name: 'Cancel run' }).click();
-    const status = await page.getByTestId('run-status').filter({ hasText: /^Cancelled/ }).innerText();
+    await screenshot(app.page, '02b-running');
+    await app.page.getByRole('button', { name: 'Cancel run' }).click();
+    const status = await app.page.getByTestId('run-status').filter({ hasText: /^Cancelled/ }).innerText();
     const kept = Number(/Cancelled: (\d+) of 40 replications kept/.exec(status)?.[1]);
     assert.ok(kept >= 1 && kept < 40, status);
     await results.getByText(new RegExp(`: ${kept} replications? ×`)).waitFor();
-    await page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill(String(REPLICATIONS));
-    await page.getByRole('button', { name: 'Run simulation' }).click();
-    await page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
+    await app.page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill(String(REPLICATIONS));
+    await app.page.getByRole('button', { name: 'Run simulation' }).click();
+    await app.page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
     await results.getByText(`${REPLICATIONS} replications ×`).waitFor();
-    expectClean(w);
+    expectClean(app.w);
   });
 
   it('shows the last results of an unchanged scenario again after a reload', async () => {
-    await page.reload();
+    await app.page.reload();
     await openBaseline();
     await tab('Run & results');
-    const results = page.getByRole('region', { name: 'Results' });
+    const results = app.page.getByRole('region', { name: 'Results' });
     await results.getByTestId('kept-results').waitFor();
     await results.getByText(`${REPLICATIONS} replications ×`).waitFor();
-    assert.equal(await page.getByTestId('run-status').count(), 0, 'nothing is running');
-    await screenshot(page, '02c-results-after-reload');
-    expectClean(w);
+    assert.equal(await app.page.getByTestId('run-status').count(), 0, 'nothing is running');
+    await screenshot(app.page, '02c-results-after-reload');
+    expectClean(app.w);
   });
 
   // The JSON downloaded here is the report kept across the reload above: it must still match the CLI.
   it('gives the same numbers as occsim run on the command line', async () => {
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download results (JSON)' }).click();
-    const app = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
+    const download = app.page.waitForEvent('download');
+    await app.page.getByRole('button', { name: 'Download results (JSON)' }).click();
+    const fromApp = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
     const cli = JSON.parse(
       execFileSync(process.execPath, [resolve(ROOT, 'bin/occsim.js'), 'run', baselineFile(), '--replications', String(REPLICATIONS), '--json'], {
         encoding: 'utf8',
@@ -183,110 +167,110 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
       }),
     );
     delete cli.timing;
-    assert.equal(app.seed, cli.seed);
-    assert.equal(app.replications, cli.replications);
+    assert.equal(fromApp.seed, cli.seed);
+    assert.equal(fromApp.replications, cli.replications);
     // Identical to the last bit: the engine uses its own log/exp (src/engine/math.ts), not the platform's.
-    assert.deepEqual(app, cli);
+    assert.deepEqual(fromApp, cli);
   });
 
   it('edits the rota: headcount, a shift moved with the keyboard, a bad value refused with its reason', async () => {
     await tab('Edit');
-    await page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Rota' }).click();
-    const staff = page.locator('#f-staffing-shifts-0-staff');
+    await app.page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Rota' }).click();
+    const staff = app.page.locator('#f-staffing-shifts-0-staff');
     await staff.fill('20');
-    await page.getByText(/your changes go to “Baseline.* — my version”/).waitFor();
-    const firstShift = page.getByRole('slider').first();
+    await app.page.getByText(/your changes go to “Baseline.* — my version”/).waitFor();
+    const firstShift = app.page.getByRole('slider').first();
     await firstShift.focus();
     await firstShift.press('ArrowRight');
-    assert.equal(await page.locator('#f-staffing-shifts-0-start').inputValue(), '07:15');
+    assert.equal(await app.page.locator('#f-staffing-shifts-0-start').inputValue(), '07:15');
     // Stretch the second shift by dragging the handle at the end of its Monday bar two hours right.
-    const gantt = page.getByRole('group', { name: /Rota gantt/ });
+    const gantt = app.page.getByRole('group', { name: /Rota gantt/ });
     const ganttBox = (await gantt.boundingBox())!;
     const hourPx = (ganttBox.width * (980 - 210 - 10)) / 980 / 168;
     const handle = (await gantt.locator('rect.stretch').nth(7).boundingBox())!;
-    const hoursBefore = Number(await page.locator('#f-staffing-shifts-1-hours').inputValue());
-    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(handle.x + handle.width / 2 + hourPx, handle.y + handle.height / 2, { steps: 4 });
-    await page.mouse.move(handle.x + handle.width / 2 + 2 * hourPx, handle.y + handle.height / 2, { steps: 4 });
-    await page.mouse.up();
-    assert.equal(Number(await page.locator('#f-staffing-shifts-1-hours').inputValue()), hoursBefore + 2);
+    const hoursBefore = Number(await app.page.locator('#f-staffing-shifts-1-hours').inputValue());
+    await app.page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await app.page.mouse.down();
+    await app.page.mouse.move(handle.x + handle.width / 2 + hourPx, handle.y + handle.height / 2, { steps: 4 });
+    await app.page.mouse.move(handle.x + handle.width / 2 + 2 * hourPx, handle.y + handle.height / 2, { steps: 4 });
+    await app.page.mouse.up();
+    assert.equal(Number(await app.page.locator('#f-staffing-shifts-1-hours').inputValue()), hoursBefore + 2);
 
     // The chart under the rota is the planner's answer from the plan worker: per channel, interval and formula.
-    const chart = page.locator('figure.chart-frame').filter({ has: page.getByRole('heading', { name: 'Staff on the floor against the requirement, first week' }) });
+    const chart = app.page.locator('figure.chart-frame').filter({ has: app.page.getByRole('heading', { name: 'Staff on the floor against the requirement, first week' }) });
     await chart.getByRole('paragraph').filter({ hasText: /in each hour .*Erlang A requirement/ }).waitFor();
-    await page.locator('#rota-chart-channel').selectOption('999');
-    await page.locator('#rota-chart-interval').selectOption('15');
-    await page.locator('#rota-chart-method').selectOption('C');
+    await app.page.locator('#rota-chart-channel').selectOption('999');
+    await app.page.locator('#rota-chart-interval').selectOption('15');
+    await app.page.locator('#rota-chart-method').selectOption('C');
     await chart.getByRole('paragraph').filter({ hasText: /take 999 calls in each 15-minute interval .*Erlang C requirement.* of 672 intervals|take 999 calls in each 15-minute interval .*Erlang C requirement.*every interval/ }).waitFor();
     await screenshotOf(chart, '02a-rota-chart-999-15min-erlang-c');
 
     await staff.fill('20x');
-    await page.locator('#f-staffing-shifts-0-staff-msg').filter({ hasText: /expected a number/ }).waitFor();
+    await app.page.locator('#f-staffing-shifts-0-staff-msg').filter({ hasText: /expected a number/ }).waitFor();
     assert.equal(await staff.inputValue(), '20x', 'what the user typed is kept');
-    await screenshot(page, '03-rota-invalid');
+    await screenshot(app.page, '03-rota-invalid');
     await tab('Run & results');
-    await page.getByRole('button', { name: 'Run simulation' }).click();
-    await page.getByRole('alert').filter({ hasText: /Shift 1 \(Earlies \(break plan A\)\): staff: expected a number/ }).waitFor();
-    await screenshot(page, '04-run-refused');
+    await app.page.getByRole('button', { name: 'Run simulation' }).click();
+    await app.page.getByRole('alert').filter({ hasText: /Shift 1 \(Earlies \(break plan A\)\): staff: expected a number/ }).waitFor();
+    await screenshot(app.page, '04-run-refused');
 
     await tab('Edit');
-    await page.locator('#f-staffing-shifts-0-staff').fill('20');
-    await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+    await app.page.locator('#f-staffing-shifts-0-staff').fill('20');
+    await app.page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
     // Cost per hour is edited with the staff groups; the rota's paid hours and cost follow.
-    assert.equal(await page.locator('#f-staffing-groups-0-costPerHour').inputValue(), '21');
-    assert.match(await page.getByTestId('rota-cost').innerText(), /^The rota pays [\d,]+ h a week: £[\d,]+/);
-    await screenshot(page, '05-rota-edited');
-    await screenshotOf(page.getByRole('group', { name: /Rota gantt/ }), '05a-gantt');
-    expectClean(w);
+    assert.equal(await app.page.locator('#f-staffing-groups-0-costPerHour').inputValue(), '21');
+    assert.match(await app.page.getByTestId('rota-cost').innerText(), /^The rota pays [\d,]+ h a week: £[\d,]+/);
+    await screenshot(app.page, '05-rota-edited');
+    await screenshotOf(app.page.getByRole('group', { name: /Rota gantt/ }), '05a-gantt');
+    expectClean(app.w);
   });
 
   it('compares two scenarios on common random numbers', { retry: 1 }, async () => {
     await tab('Run & results');
-    await page.getByRole('button', { name: 'Compare with the original…' }).click();
-    const picks = page.getByRole('group', { name: 'Scenarios to compare' });
+    await app.page.getByRole('button', { name: 'Compare with the original…' }).click();
+    const picks = app.page.getByRole('group', { name: 'Scenarios to compare' });
     const ticked = [];
     for (const box of await picks.getByRole('checkbox').all()) if (await box.isChecked()) ticked.push(await box.evaluate((b) => b.parentElement!.textContent!.trim()));
     assert.equal(ticked.length, 2);
     assert.match(ticked[0]!, /^Baseline: .*\(baseline\)$/);
     assert.match(ticked[1]!, /^Baseline — my version$/);
-    await page.getByLabel('Replications each').fill('3');
-    const t0 = await page.evaluate(() => performance.now());
-    await page.getByRole('button', { name: 'Compare scenarios' }).click();
-    await page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
-    await page.getByRole('img', { name: /Online backlog over time/ }).waitFor();
-    const drawn = await page.evaluate(() => performance.now());
+    await app.page.getByLabel('Replications each').fill('3');
+    const t0 = await app.page.evaluate(() => performance.now());
+    await app.page.getByRole('button', { name: 'Compare scenarios' }).click();
+    await app.page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
+    await app.page.getByRole('img', { name: /Online backlog over time/ }).waitFor();
+    const drawn = await app.page.evaluate(() => performance.now());
     // What differs in the inputs comes first: the edits made to the rota earlier in this flow.
-    const differs = await page.getByRole('region', { name: /^What differs/ }).first().innerText();
+    const differs = await app.page.getByRole('region', { name: /^What differs/ }).first().innerText();
     assert.match(differs, /Earlies \(break plan A\) \(Call handlers \(999 and 101\)\): 6 → 20 staff, starts 07:00 → 07:15/);
     assert.match(differs, /→ 10 hours/);
     // Then the verdict: cost first, the overall change in points, and the largest change.
-    const sentence = await page.getByTestId('compare-sentence').first().innerText();
+    const sentence = await app.page.getByTestId('compare-sentence').first().innerText();
     assert.match(sentence, /^Paid hours a week: \+[\d,]+ h; Staff cost a week: \+£[\d,]+\./);
     assert.match(sentence, /Baseline.* — my version answers \d+\.\d points? \(±\d+\.\d\) (more|fewer) of the 999 calls within 10 s than Baseline[^.]*\./);
     assert.match(sentence, /The largest change over 4 hours: .* on \w+day \d\d:00–\d\d:00\./);
-    const costRow = page.getByRole('row', { name: /Staff cost a week/ }).first();
+    const costRow = app.page.getByRole('row', { name: /Staff cost a week/ }).first();
     assert.match(await costRow.innerText(), /£[\d,]+\s+£[\d,]+\s+\+£[\d,]+\s+higher/);
-    await page.getByRole('heading', { name: 'Results compared' }).waitFor();
+    await app.page.getByRole('heading', { name: 'Results compared' }).waitFor();
     // Side-by-side heat maps share one colour scale, and say so.
-    const maps = page.locator('svg.heatmap');
+    const maps = app.page.locator('svg.heatmap');
     assert.ok((await maps.count()) >= 2);
-    const tops = await page.locator('svg.heatmap g text[x="240"]').allInnerTexts();
+    const tops = await app.page.locator('svg.heatmap g text[x="240"]').allInnerTexts();
     assert.equal(new Set(tops).size, 1, `one scale top for all maps: ${tops.join(', ')}`);
-    assert.equal(await page.locator('svg.heatmap').filter({ hasText: 'same scale for every scenario shown' }).count(), await maps.count());
-    await screenshot(page, '06-compare');
-    await screenshotOf(page.getByRole('region', { name: 'Differences' }), '06a-differences');
+    assert.equal(await app.page.locator('svg.heatmap').filter({ hasText: 'same scale for every scenario shown' }).count(), await maps.count());
+    await screenshot(app.page, '06-compare');
+    await screenshotOf(app.page.getByRole('region', { name: 'Differences' }), '06a-differences');
     // Through the run and the drawing of the overlaid charts that follows it.
     await assertNoLongTasksSince(t0, drawn);
-    expectClean(w);
+    expectClean(app.w);
   });
 
   it('nothing spills sideways at 1280×720 or on a 390×844 phone: every tab and editor section', async () => {
     const spills: string[] = [];
     const check = async (where: string) => {
-      const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const over = await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (over > 0) {
-        const wide = await page.evaluate(() =>
+        const wide = await app.page.evaluate(() =>
           [...document.querySelectorAll('body *')]
             .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
             .slice(0, 3)
@@ -296,103 +280,103 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
       }
     };
     for (const [width, height] of [[1280, 720], [390, 844]] as const) {
-      await page.setViewportSize({ width, height });
+      await app.page.setViewportSize({ width, height });
       for (const name of ['Scenarios', 'Run & results', 'Compare', 'THRIVE trainer']) {
         await tab(name);
         await check(`${width}px ${name}`);
       }
       await tab('Compare');
-      await screenshot(page, `09-compare-${width}`);
+      await screenshot(app.page, `09-compare-${width}`);
       await tab('Edit');
-      const sections = page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button');
+      const sections = app.page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button');
       for (const label of await sections.allInnerTexts()) {
         await sections.filter({ hasText: label.replace(/⚠.*$/, '').trim() }).first().click();
         await check(`${width}px Edit › ${label}`);
-        if (label.startsWith('Rota')) await screenshot(page, `09-rota-${width}`);
+        if (label.startsWith('Rota')) await screenshot(app.page, `09-rota-${width}`);
       }
       await tab('Run & results');
-      await screenshot(page, `09-results-${width}`);
+      await screenshot(app.page, `09-results-${width}`);
     }
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await app.page.setViewportSize({ width: 1280, height: 900 });
     assert.deepEqual(spills, []);
-    expectClean(w);
+    expectClean(app.w);
   });
 
   it('keeps the edits after a reload', async () => {
-    await page.reload();
-    await page.getByRole('heading', { name: 'Your scenarios' }).waitFor();
-    await page.getByRole('button', { name: /^Open Baseline.* — my version/ }).click();
-    await page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Rota' }).click();
-    assert.equal(await page.locator('#f-staffing-shifts-0-staff').inputValue(), '20');
-    assert.equal(await page.locator('#f-staffing-shifts-0-start').inputValue(), '07:15');
-    assert.equal(await page.locator('#f-staffing-shifts-1-hours').inputValue(), '10');
-    await screenshot(page, '07-after-reload');
-    expectClean(w);
+    await app.page.reload();
+    await app.page.getByRole('heading', { name: 'Your scenarios' }).waitFor();
+    await app.page.getByRole('button', { name: /^Open Baseline.* — my version/ }).click();
+    await app.page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Rota' }).click();
+    assert.equal(await app.page.locator('#f-staffing-shifts-0-staff').inputValue(), '20');
+    assert.equal(await app.page.locator('#f-staffing-shifts-0-start').inputValue(), '07:15');
+    assert.equal(await app.page.locator('#f-staffing-shifts-1-hours').inputValue(), '10');
+    await screenshot(app.page, '07-after-reload');
+    expectClean(app.w);
   });
 
   it('does not lose an edit made just before the page is reloaded', async () => {
-    await page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'General' }).click();
-    await page.getByLabel('Description').fill('Night cover trial');
-    await page.reload(); // within the autosave pause
-    await page.getByRole('button', { name: /^Open Baseline.* — my version/ }).click();
-    await page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'General' }).click();
-    assert.equal(await page.getByLabel('Description').inputValue(), 'Night cover trial');
-    expectClean(w);
+    await app.page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'General' }).click();
+    await app.page.getByLabel('Description').fill('Night cover trial');
+    await app.page.reload(); // within the autosave pause
+    await app.page.getByRole('button', { name: /^Open Baseline.* — my version/ }).click();
+    await app.page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'General' }).click();
+    assert.equal(await app.page.getByLabel('Description').inputValue(), 'Night cover trial');
+    expectClean(app.w);
   });
 
   it('imports call history, forecasts a period and merges it into the demand, listing what changed, with undo', async () => {
     await tab('Edit');
-    await page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Demand' }).click();
-    const startBefore = await page.locator('#f-horizon-startDate').inputValue();
-    const onlineBefore = await page.locator('#f-demand-channels-online-callsPerDay').inputValue();
-    await page.getByText('Import call history and forecast demand…').click();
-    await page.getByLabel(/^Call history/).setInputFiles(resolve(ROOT, 'seeds/sample-history.csv'));
-    await page.getByTestId('fit-profile').waitFor({ timeout: 60_000 });
-    await page.getByRole('form', { name: 'Forecast' }).getByLabel('From').fill('2025-11-03');
-    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
-    await page.getByTestId('forecast-days').waitFor();
-    const forecastChart = page.locator('figure', { has: page.getByRole('heading', { name: 'Forecast calls per day' }) });
+    await app.page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Demand' }).click();
+    const startBefore = await app.page.locator('#f-horizon-startDate').inputValue();
+    const onlineBefore = await app.page.locator('#f-demand-channels-online-callsPerDay').inputValue();
+    await app.page.getByText('Import call history and forecast demand…').click();
+    await app.page.getByLabel(/^Call history/).setInputFiles(resolve(ROOT, 'seeds/sample-history.csv'));
+    await app.page.getByTestId('fit-profile').waitFor({ timeout: 60_000 });
+    await app.page.getByRole('form', { name: 'Forecast' }).getByLabel('From').fill('2025-11-03');
+    await app.page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    await app.page.getByTestId('forecast-days').waitFor();
+    const forecastChart = app.page.locator('figure', { has: app.page.getByRole('heading', { name: 'Forecast calls per day' }) });
     assert.match(await forecastChart.innerText(), /Mon 3/);
     await screenshotOf(forecastChart, '08-forecast-chart');
-    assert.match(await page.getByTestId('fit-quality-999').innerText(), /^Hour by hour the fit is (as close as chance allows|close|fair|poor)/);
+    assert.match(await app.page.getByTestId('fit-quality-999').innerText(), /^Hour by hour the fit is (as close as chance allows|close|fair|poor)/);
     // The sample history codes call types its own way: likely matches are offered, the rest asked.
-    const types = page.getByRole('group', { name: 'Call types this scenario does not have' });
+    const types = app.page.getByRole('group', { name: 'Call types this scenario does not have' });
     assert.equal(await types.getByLabel(/“rtc”/).inputValue(), 'road-traffic-collision');
     assert.equal(await types.getByLabel(/“domestic”/).inputValue(), 'domestic-abuse');
-    const apply = page.getByRole('button', { name: "Use as the scenario's demand" });
+    const apply = app.page.getByRole('button', { name: "Use as the scenario's demand" });
     assert.equal(await apply.isDisabled(), true, 'unknown call types must be answered first');
     await types.getByLabel(/“crime-report”/).selectOption('theft');
     for (const name of ['other', 'lost-found', 'crime-in-progress']) await types.getByLabel(new RegExp(`“${name}”`)).selectOption({ label: 'add as a new call type' });
     await screenshotOf(types, '08-forecast-call-types');
     await apply.click();
-    const changes = page.getByRole('region', { name: 'What the forecast changed' });
+    const changes = app.page.getByRole('region', { name: 'What the forecast changed' });
     const listed = await changes.innerText();
     assert.match(listed, /Online: kept as it was \(the history has none\)\./);
     assert.match(listed, /Warm-up: 7 days kept, simulated before the period from 2025-10-27\./);
     assert.match(listed, /“crime-report” counted as theft/);
-    assert.equal(await page.locator('#f-horizon-startDate').inputValue(), '2025-10-27');
-    assert.equal(await page.locator('#f-horizon-warmupDays').inputValue(), '7');
-    assert.equal(await page.locator('#f-demand-channels-online-callsPerDay').inputValue(), onlineBefore);
-    assert.equal(await page.getByRole('region', { name: /problems? to fix/ }).count(), 0, 'the merged demand is a valid scenario');
-    await screenshot(page, '08a-demand-forecast');
+    assert.equal(await app.page.locator('#f-horizon-startDate').inputValue(), '2025-10-27');
+    assert.equal(await app.page.locator('#f-horizon-warmupDays').inputValue(), '7');
+    assert.equal(await app.page.locator('#f-demand-channels-online-callsPerDay').inputValue(), onlineBefore);
+    assert.equal(await app.page.getByRole('region', { name: /problems? to fix/ }).count(), 0, 'the merged demand is a valid scenario');
+    await screenshot(app.page, '08a-demand-forecast');
     await screenshotOf(changes, '08b-forecast-changes');
     await changes.getByRole('button', { name: 'Undo the forecast' }).click();
-    assert.equal(await page.locator('#f-horizon-startDate').inputValue(), startBefore);
+    assert.equal(await app.page.locator('#f-horizon-startDate').inputValue(), startBefore);
     assert.equal(await changes.count(), 0);
-    expectClean(w);
+    expectClean(app.w);
   });
 
   it('opens a share link as a new scenario, validated on load', async () => {
     await tab('Scenarios');
-    await page.getByRole('button', { name: /^Share link for Baseline.* — my version/ }).click();
-    const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+    await app.page.getByRole('button', { name: /^Share link for Baseline.* — my version/ }).click();
+    const link = await app.page.getByLabel('Share link', { exact: true }).inputValue();
     assert.match(link, /#z=[A-Za-z0-9_-]+$/);
-    const other = await watchedPage(browser);
+    const other = await watchedPage(app.browser);
     await other.page.goto(link);
     await other.page.getByRole('heading', { name: /Edit “Baseline.* — my version/ }).waitFor();
     assert.equal(await other.page.evaluate(() => location.hash), '');
-    const broken = await watchedPage(browser);
-    await broken.page.goto(server.url + '#z=not-a-scenario');
+    const broken = await watchedPage(app.browser);
+    await broken.page.goto(app.server.url + '#z=not-a-scenario');
     await broken.page.getByRole('alert').filter({ hasText: /does not hold a readable scenario/ }).waitFor();
     await screenshot(broken.page, '08-broken-share-link');
     expectClean(other);
@@ -403,52 +387,52 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await tab('Scenarios');
     const scenario = JSON.parse(await readFile(resolve(ROOT, 'test/fixtures/mm8.json'), 'utf8'));
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ ...scenario, name: 'Saved by Notepad' }), 'utf16le')]);
-    await page.getByLabel('Import JSON…').setInputFiles([
+    await app.page.getByLabel('Import JSON…').setInputFiles([
       { name: 'notepad.json', mimeType: 'application/json', buffer: utf16 },
       { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(9 * 1024 * 1024, 0x20) },
       { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('shift notes, not a scenario') },
     ]);
-    await page.getByRole('button', { name: 'Open Saved by Notepad' }).waitFor();
-    const alert = page.getByRole('alert').filter({ hasText: 'huge.json' });
+    await app.page.getByRole('button', { name: 'Open Saved by Notepad' }).waitFor();
+    const alert = app.page.getByRole('alert').filter({ hasText: 'huge.json' });
     await alert.waitFor();
     const refusals = await alert.locator('li').allTextContents();
     assert.equal(refusals.length, 2, refusals.join('\n'));
     assert.match(refusals[0]!, /^huge\.json: expected a scenario of at most 8,388,608 bytes, got 9,437,184$/);
     assert.match(refusals[1]!, /^notes\.json is not valid JSON/);
-    await screenshot(page, '08-import-refusals');
-    page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Delete Saved by Notepad' }).click();
-    expectClean(w);
+    await screenshot(app.page, '08-import-refusals');
+    app.page.once('dialog', (d) => void d.accept());
+    await app.page.getByRole('button', { name: 'Delete Saved by Notepad' }).click();
+    expectClean(app.w);
   });
 
   it('duplicates, renames and deletes a scenario from the start screen', async () => {
     await tab('Scenarios');
-    await page.getByRole('button', { name: /^Duplicate Summer peak/ }).click();
-    await page.getByRole('button', { name: /^Rename Summer peak.*\(copy\)/ }).click();
-    await page.getByLabel('New name').fill('Summer with extra nights');
-    await page.getByLabel('New name').press('Enter');
-    await page.getByRole('button', { name: 'Open Summer with extra nights' }).waitFor();
-    page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Delete Summer with extra nights' }).click();
-    await page.getByRole('status').filter({ hasText: 'Deleted “Summer with extra nights”.' }).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Open Summer with extra nights' }).count(), 0);
-    expectClean(w);
+    await app.page.getByRole('button', { name: /^Duplicate Summer peak/ }).click();
+    await app.page.getByRole('button', { name: /^Rename Summer peak.*\(copy\)/ }).click();
+    await app.page.getByLabel('New name').fill('Summer with extra nights');
+    await app.page.getByLabel('New name').press('Enter');
+    await app.page.getByRole('button', { name: 'Open Summer with extra nights' }).waitFor();
+    app.page.once('dialog', (d) => void d.accept());
+    await app.page.getByRole('button', { name: 'Delete Summer with extra nights' }).click();
+    await app.page.getByRole('status').filter({ hasText: 'Deleted “Summer with extra nights”.' }).waitFor();
+    assert.equal(await app.page.getByRole('button', { name: 'Open Summer with extra nights' }).count(), 0);
+    expectClean(app.w);
   });
 
   it('walks one THRIVE training case in the trainer tab', async () => {
     await tab('THRIVE trainer');
-    await page.getByLabel('Training case').selectOption('da-breach-non-molestation');
+    await app.page.getByLabel('Training case').selectOption('da-breach-non-molestation');
     const library = JSON.parse(await readFile(resolve(ROOT, 'seeds/thrive-cases.json'), 'utf8'));
     const c = library.cases.find((x: { id: string }) => x.id === 'da-breach-non-molestation');
     for (const [question, level] of Object.entries(c.expectedAnswers as Record<string, string>)) {
-      const group = page.getByRole('group', { name: new RegExp(`^${question}:`, 'i') });
+      const group = app.page.getByRole('group', { name: new RegExp(`^${question}:`, 'i') });
       await group.getByRole('radio', { name: level, exact: true }).check();
-      await page.getByRole('button', { name: 'Next' }).click();
+      await app.page.getByRole('button', { name: 'Next' }).click();
     }
-    await page.getByRole('button', { name: 'DASH completed' }).click();
-    const outcome = page.getByRole('region', { name: 'Outcome' });
+    await app.page.getByRole('button', { name: 'DASH completed' }).click();
+    const outcome = app.page.getByRole('region', { name: 'Outcome' });
     await outcome.getByText(/Your answers lead to grade 1/).waitFor();
-    await screenshot(page, '09-trainer');
-    expectClean(w);
+    await screenshot(app.page, '09-trainer');
+    expectClean(app.w);
   });
 });

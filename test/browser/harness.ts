@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
@@ -106,4 +107,44 @@ export async function screenshotOf(locator: Locator, name: string): Promise<void
 
 export function expectClean(watched: Watched): void {
   if (watched.errors.length) throw new Error(`The page logged errors:\n${watched.errors.join('\n')}`);
+}
+
+export interface AppUnderTest {
+  server: { url: string; close: () => Promise<void> };
+  browser: Browser;
+  /** One page for the whole file, as a user keeps one tab open. */
+  w: Watched;
+  page: Page;
+}
+
+/**
+ * The production build served and one watched Chromium page for a test file: opened before its
+ * first test (after `before`, e.g. a command-line run to compare with) and closed after its last.
+ * With `cspViolations`, the page records Content-Security-Policy violations for `cspViolations()`.
+ */
+export function appUnderTest(options: { before?: () => unknown; cspViolations?: boolean } = {}): AppUnderTest {
+  const app = {} as AppUnderTest;
+  beforeAll(async () => {
+    await options.before?.();
+    app.server = await serveDist();
+    app.browser = await launch();
+    app.w = await watchedPage(app.browser);
+    app.page = app.w.page;
+    if (options.cspViolations)
+      await app.page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __violations: string[] }).__violations = seen;
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective}: ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+      });
+  }, 240_000);
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
+
+/** The policy violations the page has recorded (see `appUnderTest`'s `cspViolations`). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 }

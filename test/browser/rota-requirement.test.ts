@@ -4,51 +4,36 @@
  * against `occsim staff --json` for the same options; the gantt's readout while a shift is dragged;
  * both viewports without sideways scrolling. Screenshots: test-results/screenshots/rota-*.png.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOTS, expectClean, launch, screenshotOf, serveDist, watchedPage, type Watched } from './harness.ts';
+import { appUnderTest, expectClean, screenshotOf, SCREENSHOTS } from './harness.ts';
 import type { StaffingRequirement } from '../../src/plan/requirement.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let w: Watched;
-let page: Page;
+const app = appUnderTest();
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  w = await watchedPage(browser);
-  page = w.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const overflow = () => app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 async function openRota() {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: /^Open Baseline/ }).first().click();
-  await page.getByRole('tab', { name: 'Edit' }).click();
-  await page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Rota' }).click();
+  await app.page.goto(app.server.url);
+  await app.page.getByRole('button', { name: /^Open Baseline/ }).first().click();
+  await app.page.getByRole('tab', { name: 'Edit' }).click();
+  await app.page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Rota' }).click();
 }
 
 describe('the requirement beside the rota', { timeout: 180_000 }, () => {
   it('shows the same figures as occsim staff --json, day by day, shaded where short', async () => {
     await openRota();
-    await page.locator('#rota-chart-channel').selectOption('999');
-    await page.locator('#rota-chart-interval').selectOption('15');
-    await page.locator('#rota-chart-method').selectOption('C');
-    const table = page.getByTestId('requirement-table');
+    await app.page.locator('#rota-chart-channel').selectOption('999');
+    await app.page.locator('#rota-chart-interval').selectOption('15');
+    await app.page.locator('#rota-chart-method').selectOption('C');
+    const table = app.page.getByTestId('requirement-table');
     await table.locator('caption').filter({ hasText: /999 handlers needed by Erlang C .* per 15-minute interval/ }).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="requirement-table"] tbody tr').length === 96);
+    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="requirement-table"] tbody tr').length === 96);
 
     const cli = JSON.parse(
       execFileSync(process.execPath, [resolve(ROOT, 'bin/occsim.js'), 'staff', resolve(ROOT, 'scenarios/baseline.json'), '--interval', '15', '--json'], { encoding: 'utf8' }),
@@ -66,7 +51,7 @@ describe('the requirement beside the rota', { timeout: 180_000 }, () => {
     const seen = new Map<string, string[]>();
     let shaded = 0;
     for (const day of WEEKDAYS) {
-      await page.locator('#rota-table-day').selectOption(day);
+      await app.page.locator('#rota-table-day').selectOption(day);
       await table.locator('caption').filter({ hasText: new RegExp(`^${day}:`) }).waitFor();
       const rows = await table.locator('tbody tr').evaluateAll((trs) =>
         trs.map((tr) => ({ cells: [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim()), short: tr.classList.contains('short') })),
@@ -86,19 +71,19 @@ describe('the requirement beside the rota', { timeout: 180_000 }, () => {
     const shortInCli = cli.floor.filter((f) => f.channels['999'].shortByC > 0).length;
     assert.equal(shaded, shortInCli);
     assert.ok(shortInCli > 0, 'the baseline is short on 999 in some quarter hours (it is meant to be)');
-    assert.match(await page.getByTestId('requirement-summary').innerText(), new RegExp(`^Short in ${shortInCli} of 672 15-minute intervals, by up to \\d+ handlers? on the floor`));
+    assert.match(await app.page.getByTestId('requirement-summary').innerText(), new RegExp(`^Short in ${shortInCli} of 672 15-minute intervals, by up to \\d+ handlers? on the floor`));
     // The chart shades the same stretches.
-    assert.ok((await page.locator('figure.chart-frame svg rect.span').count()) > 0);
+    assert.ok((await app.page.locator('figure.chart-frame svg rect.span').count()) > 0);
 
-    await page.locator('#rota-table-day').selectOption('Mon');
-    await page.getByTestId('requirement-table').scrollIntoViewIfNeeded();
-    await screenshotOf(page.locator('figure.chart-frame').filter({ has: page.getByRole('heading', { name: /Staff on the floor against the requirement/ }) }), 'rota-requirement-chart');
-    await screenshotOf(page.locator('.table-scroll.requirement'), 'rota-requirement-table');
-    expectClean(w);
+    await app.page.locator('#rota-table-day').selectOption('Mon');
+    await app.page.getByTestId('requirement-table').scrollIntoViewIfNeeded();
+    await screenshotOf(app.page.locator('figure.chart-frame').filter({ has: app.page.getByRole('heading', { name: /Staff on the floor against the requirement/ }) }), 'rota-requirement-chart');
+    await screenshotOf(app.page.locator('.table-scroll.requirement'), 'rota-requirement-table');
+    expectClean(app.w);
   });
 
   it('gives the dragged shift’s start and end while it moves, and times on the gantt', async () => {
-    const gantt = page.getByRole('group', { name: /Rota gantt/ });
+    const gantt = app.page.getByRole('group', { name: /Rota gantt/ });
     await gantt.scrollIntoViewIfNeeded();
     // Each row carries its shift's start–end; the first is the earlies at 07:00 for 8.5 hours.
     const firstLabel = await gantt.locator('text').filter({ hasText: /·.*–/ }).first().textContent();
@@ -106,31 +91,31 @@ describe('the requirement beside the rota', { timeout: 180_000 }, () => {
     const box = (await gantt.boundingBox())!;
     const hourPx = (box.width * (980 - 210 - 10)) / 980 / 168;
     const bar = (await gantt.locator('rect.bar').first().boundingBox())!;
-    const startBefore = await page.locator('#f-staffing-shifts-0-start').inputValue();
+    const startBefore = await app.page.locator('#f-staffing-shifts-0-start').inputValue();
     assert.equal(startBefore, '07:00');
-    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(bar.x + bar.width / 2 + hourPx, bar.y + bar.height / 2, { steps: 4 });
-    await page.mouse.move(bar.x + bar.width / 2 + 2 * hourPx, bar.y + bar.height / 2, { steps: 4 });
-    const readout = page.getByTestId('gantt-readout');
+    await app.page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await app.page.mouse.down();
+    await app.page.mouse.move(bar.x + bar.width / 2 + hourPx, bar.y + bar.height / 2, { steps: 4 });
+    await app.page.mouse.move(bar.x + bar.width / 2 + 2 * hourPx, bar.y + bar.height / 2, { steps: 4 });
+    const readout = app.page.getByTestId('gantt-readout');
     await readout.filter({ hasText: /: 09:00–17:\d\d \([\d.]+ h\)$/ }).waitFor();
     assert.match((await gantt.locator('text.readout-tag').textContent()) ?? '', /09:00–17:\d\d/);
     await screenshotOf(gantt, 'rota-gantt-dragging');
-    await page.mouse.up();
-    assert.equal(await page.locator('#f-staffing-shifts-0-start').inputValue(), '09:00');
+    await app.page.mouse.up();
+    assert.equal(await app.page.locator('#f-staffing-shifts-0-start').inputValue(), '09:00');
     assert.equal(await readout.textContent(), '', 'the readout clears when the shift is let go');
-    expectClean(w);
+    expectClean(app.w);
   });
 
   it('fits 1280×720 and a 390×844 phone without sideways scrolling', async () => {
     for (const [width, height] of [[1280, 720], [390, 844]] as const) {
-      await page.setViewportSize({ width, height });
-      await page.getByTestId('requirement-summary').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+      await app.page.setViewportSize({ width, height });
+      await app.page.getByTestId('requirement-summary').evaluate((e) => e.scrollIntoView({ block: 'start' }));
       assert.equal(await overflow(), 0, `${width}px: nothing spills sideways`);
       // What the planner sees on screen there (the whole page is many screens long on a phone).
-      await page.screenshot({ path: join(SCREENSHOTS, `rota-requirement-${width}.png`) });
+      await app.page.screenshot({ path: join(SCREENSHOTS, `rota-requirement-${width}.png`) });
     }
-    await page.setViewportSize({ width: 1280, height: 900 });
-    expectClean(w);
+    await app.page.setViewportSize({ width: 1280, height: 900 });
+    expectClean(app.w);
   });
 });

@@ -4,43 +4,28 @@
  * word for word against `occsim run --json` for the same seed and replications; both viewports
  * without sideways scrolling. Screenshots: test-results/screenshots/where-it-fails-*.png.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOTS, expectClean, launch, screenshotOf, serveDist, watchedPage, type Watched } from './harness.ts';
+import { appUnderTest, expectClean, screenshotOf, SCREENSHOTS } from './harness.ts';
 import type { Report } from '../../src/model/report.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REPLICATIONS = 2;
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let w: Watched;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-  w = await watchedPage(browser);
-  page = w.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 describe('where and why it fails', { timeout: 240_000 }, () => {
   it('lists the worst hours under the cards, the same as the command line', async () => {
-    await page.goto(server.url);
-    await page.getByRole('button', { name: /^Open Baseline/ }).first().click();
-    await page.getByRole('tab', { name: 'Run & results' }).click();
-    await page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill(String(REPLICATIONS));
-    await page.getByRole('button', { name: 'Run simulation' }).click();
-    await page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 200_000 });
+    await app.page.goto(app.server.url);
+    await app.page.getByRole('button', { name: /^Open Baseline/ }).first().click();
+    await app.page.getByRole('tab', { name: 'Run & results' }).click();
+    await app.page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill(String(REPLICATIONS));
+    await app.page.getByRole('button', { name: 'Run simulation' }).click();
+    await app.page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 200_000 });
 
-    const section = page.getByTestId('where-it-fails');
+    const section = app.page.getByTestId('where-it-fails');
     await section.getByRole('heading', { name: 'Where and why it fails' }).waitFor();
     const shown = await section.locator('li').allInnerTexts();
 
@@ -58,16 +43,16 @@ describe('where and why it fails', { timeout: 240_000 }, () => {
     assert.equal(await section.getByRole('heading', { name: /^999: the worst hours against 90 % within 10 s$/ }).count(), 1);
 
     // It sits right under the headline cards.
-    const follows = await page.evaluate(() => document.querySelector('ul.cards')?.nextElementSibling?.getAttribute('data-testid'));
+    const follows = await app.page.evaluate(() => document.querySelector('ul.cards')?.nextElementSibling?.getAttribute('data-testid'));
     assert.equal(follows, 'where-it-fails');
     for (const [width, height] of [[1280, 720], [390, 844]] as const) {
-      await page.setViewportSize({ width, height });
+      await app.page.setViewportSize({ width, height });
       await section.evaluate((e) => e.scrollIntoView({ block: 'start' }));
-      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, `${width}px: nothing spills sideways`);
-      await page.screenshot({ path: join(SCREENSHOTS, `where-it-fails-${width}.png`) });
+      assert.equal(await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, `${width}px: nothing spills sideways`);
+      await app.page.screenshot({ path: join(SCREENSHOTS, `where-it-fails-${width}.png`) });
     }
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await app.page.setViewportSize({ width: 1280, height: 900 });
     await screenshotOf(section, 'where-it-fails-section');
-    expectClean(w);
+    expectClean(app.w);
   });
 });
