@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { appUnderTest, expectClean, screenshot, screenshotOf, SCREENSHOTS, watchedPage } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -379,8 +380,14 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await broken.page.goto(app.server.url + '#z=not-a-scenario');
     await broken.page.getByRole('alert').filter({ hasText: /does not hold a readable scenario/ }).waitFor();
     await screenshot(broken.page, '08-broken-share-link');
+    // A link that inflates to 64 MB (a few kilobytes deflated) is stopped at the scenario cap and says so.
+    const bomb = deflateRawSync(Buffer.alloc(64 << 20, 0x20)).toString('base64url');
+    const inflating = await watchedPage(app.browser);
+    await inflating.page.goto(app.server.url + '#z=' + bomb);
+    await inflating.page.getByRole('alert').filter({ hasText: /unpacks to more than 8,388,608 bytes, the most a scenario may have/ }).waitFor();
     expectClean(other);
     expectClean(broken);
+    expectClean(inflating);
   });
 
   it('imports a UTF-16 scenario file, and refuses an oversized file and a non-JSON one, naming each', async () => {
