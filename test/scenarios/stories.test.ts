@@ -72,7 +72,7 @@ const weeklyCost = (s: Scenario) => Object.values(rotaCost(s)).reduce((sum, g) =
 const weeklyHours = (s: Scenario) => Object.values(rotaCost(s)).reduce((sum, g) => sum + g.paidHoursPerWeek, 0);
 
 describe('baseline: a rota that misses the 999 standard', () => {
-  it('answers about 70 % of 999 calls within 10 s, short of 90 %', () => {
+  it('answers about 67 % of 999 calls within 10 s, short of 90 %', () => {
     expect(serviceLevel(story('baseline'), '999')).toBeGreaterThan(0.65);
     expect(serviceLevel(story('baseline'), '999')).toBeLessThan(0.76);
   });
@@ -84,7 +84,7 @@ describe('baseline: a rota that misses the 999 standard', () => {
     expect(serviceLevelInHours(r, evenings)).toBeLessThan(0.6);
   });
 
-  it('just misses the 101 target (about 79 % in 60 s) with about 12 % abandoned', () => {
+  it('misses the 101 target (about 76 % in 60 s) with about 14 % abandoned', () => {
     const r = story('baseline');
     expect(serviceLevel(r, '101')).toBeGreaterThan(0.74);
     expect(serviceLevel(r, '101')).toBeLessThan(0.84);
@@ -92,7 +92,7 @@ describe('baseline: a rota that misses the 999 standard', () => {
     expect(abandonRate(r, '101')).toBeLessThan(0.15);
   });
 
-  it('has redials at about 7 % of the calls offered on 999 and on 101', () => {
+  it('has redials at about 8 % of the calls offered on 999 and on 101', () => {
     const r = story('baseline');
     for (const c of ['999', '101'] as const) {
       const share = r.channels[c].redials / r.channels[c].offered;
@@ -219,7 +219,7 @@ describe('online-asb: 101 demand moved online at a cost', () => {
 });
 
 describe('summer-peak: the baseline rota in July and August', () => {
-  it('answers about 54 % of 999 calls within 10 s', () => {
+  it('answers about 50 % of 999 calls within 10 s', () => {
     expect(serviceLevel(story('summer-peak'), '999')).toBeGreaterThan(0.47);
     expect(serviceLevel(story('summer-peak'), '999')).toBeLessThan(0.61);
   });
@@ -296,7 +296,7 @@ describe('warwickshire-101-2018: 101 as the force measured it', () => {
     expect(fresh).toBeLessThan(510);
   });
 
-  it('abandons about 19 % of 101 calls, between the measured 16.6 % and 19.1 %', () => {
+  it('abandons about 20 % of 101 calls, near the measured 16.6 % and 19.1 %', () => {
     const rate = abandonRate(story('warwickshire-101-2018'), '101');
     expect(rate).toBeGreaterThan(0.15);
     expect(rate).toBeLessThan(0.23);
@@ -310,7 +310,7 @@ describe('warwickshire-101-2018: 101 as the force measured it', () => {
     expect(tail / c.answered).toBeGreaterThan(0.06);
   });
 
-  it('answers about 91 % of 999 calls within 10 s, with 999 protected', () => {
+  it('answers about 89 % of 999 calls within 10 s, with 999 protected', () => {
     expect(serviceLevel(story('warwickshire-101-2018'), '999')).toBeGreaterThan(0.88);
   });
 
