@@ -28,14 +28,17 @@ function pointScenario(plan: SweepPlan, id: string, file: string): Scenario {
 /**
  * The sweep's side of "every run has a size", checked before anything is written or run: `local`
  * runs every task on this machine, so the whole sweep must fit under the cap; on a cluster each
- * task runs on its own node, so each task must.
+ * task runs on its own node, so each task must (`runTask` checks its own again before it runs).
  */
-export function checkSweepSize(plan: SweepPlan, maxCalls: number, scope: 'local' | 'each task' | SweepTask): void {
+export function checkSweepSize(plan: SweepPlan, maxCalls: number, scope: 'local' | 'each task'): void {
   const scenarios = new Map(plan.points.map((p) => [p.id, pointScenario(plan, p.id, `point "${p.id}"`)]));
   if (scope === 'local')
     return checkRunSize([...scenarios.values()], plan.replications, maxCalls, `the sweep's ${scenarios.size} points on this machine`);
-  for (const t of scope === 'each task' ? tasksOf(plan) : [scope])
-    checkRunSize([scenarios.get(t.point)!], shardIndices(plan.replications, t).length, maxCalls, `task "${t.point}" shard ${t.k}/${t.n}`);
+  for (const t of tasksOf(plan)) checkTaskSize(scenarios.get(t.point)!, plan, t, maxCalls);
+}
+
+function checkTaskSize(scenario: Scenario, plan: SweepPlan, task: SweepTask, maxCalls: number): void {
+  checkRunSize([scenario], shardIndices(plan.replications, task).length, maxCalls, `task "${task.point}" shard ${task.k}/${task.n}`);
 }
 
 /** Runs task `number` (1-based) unless its shard file is already there. */
@@ -44,9 +47,9 @@ export async function runTask(folder: SweepFolder, number: number, workers: numb
   if (!task) throw new InputError(`task ${number}: expected a task number from 1 to ${folder.tasks.length}`);
   const out = shardPath(folder, task);
   if (existsSync(out)) return 'already done';
-  checkSweepSize(folder.plan, maxCalls, task);
   const point = folder.plan.points.find((p) => p.id === task.point)!;
   const scenario = pointScenario(folder.plan, task.point, pointFile(folder, point.id));
+  checkTaskSize(scenario, folder.plan, task, maxCalls);
   const { seed, replications } = folder.plan;
   const indices = shardIndices(replications, task);
   const results = await runReplications(scenario, seed, indices, { workers: Math.min(workers, indices.length) });
