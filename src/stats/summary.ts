@@ -3,7 +3,7 @@
  * with CI bands, and pooled distributions (wait CDFs). Replications are always folded in index
  * order, so any split of the work (workers, shards) gives byte-identical summaries.
  */
-import { estimate, shareEstimate, type Estimate } from './estimate.ts';
+import { positiveEstimate, shareEstimate, type Estimate } from './estimate.ts';
 import { cdfPoints } from './histogram.ts';
 import { CHANNEL_KPIS, isShareKpi, replicationKpis, type ChannelKpi } from './kpis.ts';
 import { HOURS_OF_WEEK, mergeStats, type DatedCounts, type ReplicationStats } from './replication.ts';
@@ -89,7 +89,7 @@ export function kpiColumns(results: readonly ReplicationStats[]): Map<string, nu
 const ratio = (a: number, b: number) => a / b;
 
 /** An estimate per hour of week from a per-replication function of (stats, hour). */
-function hourly(results: readonly ReplicationStats[], f: (r: ReplicationStats, h: number) => number, of = estimate): Estimate[] {
+function hourly(results: readonly ReplicationStats[], f: (r: ReplicationStats, h: number) => number, of = positiveEstimate): Estimate[] {
   return Array.from({ length: HOURS_OF_WEEK }, (_, h) => of(results.map((r) => f(r, h))));
 }
 
@@ -99,7 +99,7 @@ const NONE: DatedCounts = { offered: [], answered: [], abandoned: [], withinTarg
 /** Estimates per date (or date and hour) from each replication's dated counts. */
 function dated(results: readonly ReplicationStats[], counts: (r: ReplicationStats) => DatedCounts): DateProfile {
   const n = counts(results[0]!).offered.length;
-  const each = (f: (c: DatedCounts, i: number) => number, summarise = estimate) =>
+  const each = (f: (c: DatedCounts, i: number) => number, summarise = positiveEstimate) =>
     Array.from({ length: n }, (_, i) => summarise(results.map((r) => f(counts(r), i))));
   return {
     offered: each((c, i) => c.offered[i]!),
@@ -113,7 +113,7 @@ export function summarizeStats(unordered: readonly ReplicationStats[]): StatsSum
   if (unordered.length === 0) throw new Error('summarize: no replications');
   const results = byIndex(unordered);
   const columns = kpiColumns(results);
-  const col = (key: string) => (isShareKpi(key) ? shareEstimate : estimate)(columns.get(key) ?? []);
+  const col = (key: string) => (isShareKpi(key) ? shareEstimate : positiveEstimate)(columns.get(key) ?? []);
   const weeks = (r: ReplicationStats) => r.measuredDays / 7;
   const pooled = results.reduce((a, b) => mergeStats(a, b));
 
@@ -187,7 +187,7 @@ export function summarizeStats(unordered: readonly ReplicationStats[]): StatsSum
       ),
     },
     waitCdf: Object.fromEntries(CHANNEL_NAMES.map((c) => [c, cdfPoints(pooled.channels[c].waitHistogram)])) as StatsSummary['waitCdf'],
-    onlineBacklogByDay: Array.from({ length: days }, (_, d) => estimate(results.map((r) => r.online.backlogByDay[d]!))),
+    onlineBacklogByDay: Array.from({ length: days }, (_, d) => positiveEstimate(results.map((r) => r.online.backlogByDay[d]!))),
     byDate: Object.fromEntries(CHANNEL_NAMES.map((c) => [c, dated(results, (r) => r.channels[c].byDate ?? NONE)])) as StatsSummary['byDate'],
     byDateHour:
       (results[0]!.channels['999'].byDateHour?.offered.length ?? 0) > 0

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../../src/engine/index.ts';
-import { estimate, pairedDifference, shareDifferenceEstimate, shareEstimate } from '../../src/stats/estimate.ts';
+import { estimate, pairedDifference, positiveEstimate, shareDifferenceEstimate, shareEstimate } from '../../src/stats/estimate.ts';
 
 /**
  * Replications whose share is a binomial proportion of known p (n calls, each within target with
@@ -144,5 +144,52 @@ describe('shareDifferenceEstimate', () => {
     expect(e.mean).toBeCloseTo(pairedDifference([0.5, 0.7, 0.6], [0.6, 0.9, 0.65]).mean!, 12);
     expect(shareDifferenceEstimate([1, 1], [1, 1]).ci95).toEqual([0, 0]);
     expect(shareDifferenceEstimate([0.5], [0.6]).ci95).toBeNull();
+  });
+});
+
+/**
+ * Replications whose value is a mean wait of known mean μ (the average of `calls` exponential
+ * waits): the log-scale interval should cover μ about 95 % of the time and never reach below 0.
+ */
+function waitCoverage(mu: number, calls: number, replications: number, trials: number, seed: string) {
+  const random = createStream(seed, 0, 'coverage');
+  let covered = 0;
+  let below = 0;
+  let plainBelow = 0;
+  for (let t = 0; t < trials; t++) {
+    const means: number[] = [];
+    for (let r = 0; r < replications; r++) {
+      let sum = 0;
+      for (let i = 0; i < calls; i++) sum -= mu * Math.log(1 - random());
+      means.push(sum / calls);
+    }
+    const e = positiveEstimate(means);
+    const [lo, hi] = e.ci95!;
+    if (lo <= mu && mu <= hi) covered++;
+    if (lo < 0) below++;
+    if (estimate(means).ci95![0] < 0) plainBelow++;
+    expect(e.mean).toBe(estimate(means).mean);
+  }
+  return { coverage: covered / trials, below, plainBelow };
+}
+
+describe('positiveEstimate', () => {
+  it('covers a mean wait about 95 % of the time', () => {
+    const c = waitCoverage(15, 50, 10, 2000, 'wait-10');
+    expect(c.coverage).toBeGreaterThan(0.93);
+    expect(c.coverage).toBeLessThan(0.97);
+  });
+
+  it('stays above 0 with two replications of a skewed wait, where the plain t interval does not', () => {
+    const c = waitCoverage(15, 3, 2, 2000, 'wait-2');
+    expect(c.below).toBe(0);
+    expect(c.plainBelow).toBeGreaterThan(200);
+    expect(c.coverage).toBeGreaterThan(0.85);
+  });
+
+  it('is a point when every replication is 0, and the plain interval for values below 0', () => {
+    expect(positiveEstimate([0, 0, 0])).toEqual({ mean: 0, ci95: [0, 0] });
+    expect(positiveEstimate([-1, 2, 3])).toEqual(estimate([-1, 2, 3]));
+    expect(positiveEstimate([5])).toEqual({ mean: 5, ci95: null });
   });
 });
