@@ -32,6 +32,8 @@ export interface Report extends Omit<StatsSummary, 'staff'> {
   /** Per staff group: its name and the channels it takes (skills), occupancy, floor hours, paid hours and cost. */
   staff: Record<string, StatsSummary['staff'][string] & { name: string; skills: string[]; paidHoursPerWeek: number; costPerWeek: number }>;
   cost: { paidHoursPerWeek: number; costPerWeek: number };
+  /** The 101 triage step's target for call-backs, in hours (`triage101.callbackHours`); null without the step. */
+  callbackHours: number | null;
   /** The worst hours of the week for 999 and 101, with the shifts, breaks and staff behind them. */
   whereItFails: WhereItFails;
 }
@@ -85,6 +87,7 @@ export function buildReport(scenario: Scenario, seed: string, results: readonly 
       paidHoursPerWeek: Object.values(costs).reduce((a, c) => a + c.paidHoursPerWeek, 0),
       costPerWeek: Object.values(costs).reduce((a, c) => a + c.costPerWeek, 0),
     },
+    callbackHours: scenario.triage101?.callbackHours ?? null,
     whereItFails: whereItFails(scenario, summary, hourlyRequirement(scenario)),
   };
 }

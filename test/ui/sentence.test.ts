@@ -49,10 +49,12 @@ describe('CSV export', () => {
 });
 
 import { headlineCards } from '../../src/ui/results/cards.ts';
+import { num } from '../../src/ui/results/format.ts';
 import { buildReport } from '../../src/model/report.ts';
 import { runReplication } from '../../src/model/run.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
 import baseline from '../../scenarios/baseline.json' with { type: 'json' };
+import warwickshire from '../../scenarios/warwickshire-101-triage.json' with { type: 'json' };
 
 describe('headlineCards', () => {
   it('cover the standards, abandonment, speed of answer, the online target and occupancy, each with a worded status', () => {
@@ -88,5 +90,28 @@ describe('headlineCards', () => {
     expect(card).toMatchObject({ value: '–', status: 'none', verdict: 'No work for this group', target: 'Takes online: no contacts in this scenario' });
     // The phone handlers still get their occupancy against the guide.
     expect(cards.find((c) => c.id === 'occ-call-handlers')!.value).toMatch(/%$/);
+  });
+
+  it('show what the 101 triage step routed and its call-backs against their target, only when the scenario has the step', () => {
+    const short = (json: object) => {
+      const parsed = parseScenario({ ...json, horizon: { startDate: '2025-01-06', days: 3, warmupDays: 1 } });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      return buildReport(parsed.scenario, 's', [0, 1].map((i) => runReplication(parsed.scenario, 's', i)));
+    };
+    const report = short(warwickshire);
+    const cards = headlineCards(report);
+    const routed = cards.find((c) => c.id === '101-step-routed')!;
+    const step = report.triage101;
+    expect(routed.value).toBe(num(step.toOnlinePerDay.mean! + step.toOtherTeamPerDay.mean! + step.toCallbackPerDay.mean!));
+    expect(Number(routed.value)).toBeGreaterThan(0);
+    const callbacks = cards.find((c) => c.id === '101-callbacks')!;
+    expect(callbacks.label).toBe(`101 call-backs made within ${warwickshire.triage101.callbackHours} h`);
+    expect(callbacks.ci).toMatch(/^95 % CI /);
+    expect(callbacks.target).toContain(`${Math.round(report.standards['101'].share * 100)} %`);
+    expect(report.callbackHours).toBe(warwickshire.triage101.callbackHours);
+
+    const without = short(baseline);
+    expect(without.callbackHours).toBeNull();
+    expect(headlineCards(without).filter((c) => c.id.startsWith('101-step') || c.id === '101-callbacks')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Report } from '../../model/report.ts';
 import type { Estimate } from '../../stats/estimate.ts';
-import { ciText, hoursText, money, pct, secs } from './format.ts';
+import { ciText, hoursText, money, num, pct, secs } from './format.ts';
 
 /** 'info': a figure with no target, such as the cost of the rota. */
 export type Status = 'good' | 'warn' | 'bad' | 'none' | 'info';
@@ -71,6 +71,7 @@ export function headlineCards(r: Report): Card[] {
     const words = { good: 'Within guide', warn: 'Unclear: the CI spans the guide', bad: 'Below guide', none: 'No data', info: '' }[status];
     card('online-grade1', 'Online reports graded 1 worked within 1 h', urgent.withinHour, (x) => pct(x), `Taken ahead of the online queue; guide ≥ ${pct(URGENT_ONLINE_GUIDE, 0)} (assumption)`, status, words);
   }
+  cards.push(...triage101Cards(r));
   for (const [id, g] of Object.entries(r.staff)) {
     if (g.utilisation.mean === null) continue;
     // A group none of whose channels has any contacts is idle by construction: 0 % "within guide"
@@ -85,6 +86,43 @@ export function headlineCards(r: Report): Card[] {
     card(`occ-${id}`, `Occupancy: ${g.name}`, g.utilisation, (x) => pct(x), `Guide ≤ ${pct(OCCUPANCY_GUIDE, 0)} of time on the floor spent on contacts`, status, status === 'bad' ? 'Staff stretched' : GUIDE[status]);
   }
   cards.push(...costCards(r));
+  return cards;
+}
+
+/**
+ * The 101 triage step: what it routed away a day, and the call-backs against their target. No
+ * national standard covers call-backs, so the 101 target's share stands in as a stated guide.
+ */
+function triage101Cards(r: Report): Card[] {
+  const step = r.triage101;
+  if (!step || r.callbackHours == null) return [];
+  const perDay = (e: Estimate) => num(e.mean ?? 0);
+  const routed = (step.toOnlinePerDay.mean ?? 0) + (step.toOtherTeamPerDay.mean ?? 0) + (step.toCallbackPerDay.mean ?? 0);
+  const cards: Card[] = [
+    {
+      id: '101-step-routed',
+      label: '101 triage step: calls routed away a day',
+      value: num(routed),
+      ci: `online ${perDay(step.toOnlinePerDay)} · another team ${perDay(step.toOtherTeamPerDay)} · call-back ${perDay(step.toCallbackPerDay)}`,
+      target: 'Fresh 101 calls the step sent elsewhere instead of the 101 queue',
+      status: 'info',
+      verdict: '',
+    },
+  ];
+  const callbacks = step.callbacks;
+  if ((callbacks.offered.mean ?? 0) > 0) {
+    const share = r.standards['101'].share;
+    const status = atLeast(callbacks.serviceLevel, share);
+    cards.push({
+      id: '101-callbacks',
+      label: `101 call-backs made within ${r.callbackHours} h`,
+      value: callbacks.serviceLevel.mean === null ? '–' : pct(callbacks.serviceLevel.mean),
+      ci: ciText(callbacks.serviceLevel, (x) => pct(x)),
+      target: `Guide ≥ ${pct(share, 0)}, the 101 target’s share (assumption)`,
+      status,
+      verdict: status === 'bad' ? 'Below guide' : GUIDE[status],
+    });
+  }
   return cards;
 }
 
