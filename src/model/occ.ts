@@ -13,6 +13,15 @@
  * Hot-path notes: calls live in recycled slots of typed arrays; events are (time, kind, data)
  * integers in the calendar; the agents of a group are counted, not modelled one by one (they are
  * identical), so an agent leaving at shift end is "the next one to finish a call".
+ *
+ * Abandonment without an event (on channels where nobody rings back): queues are FIFO, so whether
+ * a caller hung up only matters when an agent reaches them. A caller found at the head of the
+ * queue after their deadline hung up AT the deadline, and is recorded so then; callers who never
+ * reach the head are found by `reap` before anything that counts who is waiting (the 15-minute
+ * sample, the drain test after the horizon, the end of the run). That is the same model as a
+ * hang-up event per waiting caller, with the same random draws, minus the events. Where a hang-up
+ * leads to a redial, the redial must be scheduled at deadline + delay, which can be earlier than
+ * the moment the caller is found, so those channels keep their hang-up events.
  */
 import { EventCalendar, PiecewiseArrivals, RandomStreams, RingQueue, SlotPool, sampler, type Random, type Sampler } from '../engine/index.ts';
 import { CHANNELS, groupsOf, type Scenario } from '../scenario/index.ts';
@@ -96,6 +105,8 @@ export class OccSimulation {
   private readonly redialRandom: Random;
   private readonly triageRandom: Random;
   private readonly redial: ({ probability: number; delay: Sampler; to999: number; maxAttempts: number } | null)[];
+  /** Per channel: hang-ups decided when the caller is reached (patience, no redial), not by an ABANDON event. */
+  private readonly lazyAbandon: boolean[];
   /** The 101 triage step: cumulative route shares (online, other team, call-back), the screen's minutes. */
   private readonly step101: { staffed: boolean; online: number; otherTeam: number; callback: number; screen: Sampler | null } | null;
   private readonly step101Random: Random;
@@ -107,6 +118,8 @@ export class OccSimulation {
     seed: string,
     replication: number,
     private readonly triage: TriageHook | null = null,
+    /** Schedules a hang-up event for every waiting caller, on every channel (tests compare the two schemes). */
+    eagerAbandonment = false,
   ) {
     const s = scenario;
     const streams = new RandomStreams(seed, replication);
@@ -148,6 +161,7 @@ export class OccSimulation {
       const r = s.redial[c];
       return r ? { probability: r.probability, delay: sampler(r.delayMinutes), to999: r.to999, maxAttempts: r.maxAttempts } : null;
     });
+    this.lazyAbandon = this.redial.map((r, c) => !r && this.patienceSampler[c] !== null && !eagerAbandonment);
   }
 
   run(): ReturnType<Recorder['finish']> {
@@ -158,12 +172,19 @@ export class OccSimulation {
     for (let c = 0; c < 3; c++) this.scheduleArrival(c, 0);
     cal.schedule(this.recorder.measureStart, TICK, 0, PRIORITY[TICK]);
 
+    const drainEnd = this.horizonEnd + DRAIN_LIMIT;
     let events = 0;
     while (cal.pop()) {
       const now = cal.time;
       if (now > this.horizonEnd) {
-        const unfinished = this.waiting[0]! + this.waiting[1]! + this.waiting[2]! + this.pendingRedials;
-        if (unfinished === 0 || now > this.horizonEnd + DRAIN_LIMIT) break;
+        // Draining stops at the limit: whoever still waits then is unresolved.
+        if (now > drainEnd) {
+          this.reap(drainEnd, true);
+          break;
+        }
+        // A hang-up due at this very instant comes first only if its priority is the lower.
+        this.reap(now, PRIORITY[cal.kind]! > PRIORITY[ABANDON]!);
+        if (this.waiting[0]! + this.waiting[1]! + this.waiting[2]! + this.pendingRedials === 0) break;
       }
       this.recorder.advance(now, this.busy, onFloor);
       events++;
@@ -190,11 +211,14 @@ export class OccSimulation {
           if (data + 1 < this.days + DRAIN_LIMIT / DAY + 1) cal.schedule((data + 1) * DAY, DAY_START, data + 1, PRIORITY[DAY_START]);
           break;
         case TICK:
+          this.reap(now, true);
           this.recorder.sample(now, this.busy, onFloor, this.waiting, this.inService);
           if (now + SAMPLE_SECONDS < this.horizonEnd) cal.schedule(now + SAMPLE_SECONDS, TICK, 0, PRIORITY[TICK]);
           break;
       }
     }
+    // The calendar ran dry: every hang-up due up to the drain limit has happened.
+    if (cal.length === 0) this.reap(drainEnd, true);
     this.recorder.advance(Math.min(cal.time, this.horizonEnd), this.busy, onFloor);
     // Calls still queued when draining stopped: offered, never answered nor abandoned.
     const { state, arrival, grade } = this.calls.columns;
@@ -313,7 +337,7 @@ export class OccSimulation {
     call.deadline[slot] = deadline;
     (isCallback ? this.callbacks : c === ONLINE && call.grade[slot] === 1 ? this.urgentOnline : this.queues[c]!).push(slot);
     this.waiting[c]!++;
-    if (deadline < Infinity) this.cal.schedule(deadline, ABANDON, slot, PRIORITY[ABANDON]);
+    if (deadline < Infinity && !this.lazyAbandon[c]) this.cal.schedule(deadline, ABANDON, slot, PRIORITY[ABANDON]);
   }
 
   private startService(g: number, slot: number, now: number): void {
@@ -366,24 +390,59 @@ export class OccSimulation {
     return slot < 0 && c === PHONE_101 ? this.dequeueFrom(this.callbacks, c) : slot;
   }
 
-  /** Oldest waiting call in `queue`, or −1; abandoned entries met on the way are freed. */
+  /**
+   * Oldest waiting call in `queue`, or −1; abandoned entries met on the way are freed. Agents take
+   * calls only at events that come before hang-ups at the same instant (a new day, staff arriving,
+   * a call ending), so a caller whose deadline is now is still there to be answered.
+   */
   private dequeueFrom(queue: RingQueue, c: number): number {
-    const state = this.calls.columns.state;
+    const call = this.calls.columns;
+    const lazy = this.lazyAbandon[c]!;
+    const now = this.cal.time;
     while (!queue.isEmpty) {
       const slot = queue.shift();
-      if (state[slot] === WAITING) {
-        this.waiting[c]!--;
-        return slot;
+      if (call.state[slot] === WAITING) {
+        const deadline = call.deadline[slot]!;
+        if (!lazy || deadline >= now) {
+          this.waiting[c]!--;
+          return slot;
+        }
+        this.abandon(slot, deadline);
       }
       this.release(slot); // abandoned while queued
     }
     return -1;
   }
 
+  /**
+   * Every caller on a lazily abandoning channel whose patience ran out before `now` (or at `now`,
+   * if `atNowToo`: when the hang-up would have come before the event at hand) hangs up at their
+   * deadline; they stay in the queue, marked, until an agent reaches them.
+   */
+  private reap(now: number, atNowToo: boolean): void {
+    const call = this.calls.columns;
+    // Only phone calls have patience: the online and call-back queues never hold a deadline.
+    for (let c = 0; c < this.queues.length; c++) {
+      if (!this.lazyAbandon[c] || this.waiting[c] === 0) continue;
+      this.queues[c]!.forEach((slot) => {
+        if (call.state[slot] !== WAITING) return;
+        const deadline = call.deadline[slot]!;
+        if (deadline < now || (atNowToo && deadline === now)) this.abandon(slot, deadline);
+      });
+    }
+  }
+
+  /** An ABANDON event: the caller hangs up now, unless answered before. */
   private onAbandon(slot: number, now: number): void {
     const call = this.calls.columns;
     // A stale event: the call was answered (and its slot maybe reused) before its patience ran out.
     if (call.state[slot] !== WAITING || call.deadline[slot] !== now) return;
+    this.abandon(slot, now);
+  }
+
+  /** The waiting caller in `slot` hangs up at `now` (their deadline), and may ring again. */
+  private abandon(slot: number, now: number): void {
+    const call = this.calls.columns;
     const c = call.chan[slot]!;
     call.state[slot] = ABANDONED; // freed when the queue reaches it
     this.waiting[c]!--;
