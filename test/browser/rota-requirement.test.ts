@@ -32,7 +32,7 @@ describe('the requirement beside the rota', { timeout: 180_000 }, () => {
     await app.page.locator('#rota-chart-interval').selectOption('15');
     await app.page.locator('#rota-chart-method').selectOption('C');
     const table = app.page.getByTestId('requirement-table');
-    await table.locator('caption').filter({ hasText: /999 handlers needed by Erlang C .* per 15-minute interval/ }).waitFor();
+    await app.page.getByRole('table', { name: /999 handlers needed by Erlang C .* per 15-minute interval/ }).waitFor();
     await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="requirement-table"] tbody tr').length === 96);
 
     const cli = JSON.parse(
@@ -52,7 +52,7 @@ describe('the requirement beside the rota', { timeout: 180_000 }, () => {
     let shaded = 0;
     for (const day of WEEKDAYS) {
       await app.page.locator('#rota-table-day').selectOption(day);
-      await table.locator('caption').filter({ hasText: new RegExp(`^${day}:`) }).waitFor();
+      await app.page.getByRole('table', { name: new RegExp(`^${day}:`) }).waitFor();
       const rows = await table.locator('tbody tr').evaluateAll((trs) =>
         trs.map((tr) => ({ cells: [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim()), short: tr.classList.contains('short') })),
       );
@@ -107,7 +107,7 @@ describe('the requirement beside the rota', { timeout: 180_000 }, () => {
     expectClean(app.w);
   });
 
-  it('fits 1280×720 and a 390×844 phone without sideways scrolling', async () => {
+  it('fits 1280×720 and a 390×844 phone without sideways scrolling, the table keeping its times in view', async () => {
     for (const [width, height] of [[1280, 720], [390, 844]] as const) {
       await app.page.setViewportSize({ width, height });
       await app.page.getByTestId('requirement-summary').evaluate((e) => e.scrollIntoView({ block: 'start' }));
@@ -115,6 +115,12 @@ describe('the requirement beside the rota', { timeout: 180_000 }, () => {
       // What the planner sees on screen there (the whole page is many screens long on a phone).
       await app.page.screenshot({ path: join(SCREENSHOTS, `rota-requirement-${width}.png`) });
     }
+    // On the phone the table scrolls sideways in its own box, and each row's time stays in view.
+    const box = app.page.locator('.table-scroll.requirement');
+    await box.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+    const [boxLeft, timeLeft] = await box.evaluate((e) => [e.getBoundingClientRect().left, e.querySelector('tbody th')!.getBoundingClientRect().left]);
+    assert.ok(timeLeft! >= boxLeft! - 1, `the time column scrolled out of view (${timeLeft} < ${boxLeft})`);
+    await screenshotOf(box, 'rota-requirement-table-390-scrolled');
     await app.page.setViewportSize({ width: 1280, height: 900 });
     expectClean(app.w);
   });
