@@ -172,10 +172,13 @@ describe('THRIVE policy form and trainer in Chromium', { timeout: 240_000 }, () 
     assert.match(lines[2]!, /^Sam Okafor,"“County training policy”, the policy of the open scenario “Baseline — my version”, what if scheduled from 7 \(policy: 2\)",\d{4}-\d{2}-\d{2},burglary-offenders-just-left,.*,3 scheduled,2 priority,less urgent,/);
     assert.match(lines[4]!, /,all cases,"3 cases, 3 finished",,,"2 agree, 0 more urgent, 1 less urgent",/);
 
-    // Kept through a reload: the scoreboard is still there.
+    // Kept through a reload: the scoreboard is still there, graded as before (the "what if" is kept too).
+    const summary = await app.page.getByTestId('scoreboard-summary').innerText();
     await app.page.reload();
     await tab('THRIVE trainer');
     await board.waitFor();
+    await app.page.getByTestId('trainer-policy').filter({ hasText: 'what if scheduled from 7 (policy: 2)' }).waitFor();
+    assert.equal(await app.page.getByTestId('scoreboard-summary').innerText(), summary);
 
     // Printed: the scoreboard without the app's controls.
     await app.page.emulateMedia({ media: 'print' });

@@ -5,7 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { caseLibrary, defaultPolicy, type Policy } from '../../src/triage/index.ts';
 import Trainer from '../../src/ui/trainer/Trainer.svelte';
 
-afterEach(cleanup);
+// The trainer keeps its state in localStorage: each test starts from none.
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 async function choose(caseId: string): Promise<void> {
   await fireEvent.change(screen.getByLabelText('Training case'), { target: { value: caseId } });
@@ -121,9 +125,35 @@ describe('Trainer', () => {
   });
 });
 
-describe('Trainer classroom run', () => {
-  afterEach(() => localStorage.clear());
+describe('Trainer, kept between visits', () => {
+  it('keeps the case in hand, its answers and the "what if" thresholds through a reload', async () => {
+    const first = render(Trainer, { cases: caseLibrary });
+    await choose('noisy-party-asb');
+    await answer(/^threat:/i, 'medium');
+    await fireEvent.click(screen.getByText('What if the thresholds were different?'));
+    await fireEvent.input(screen.getByRole('textbox', { name: 'emergency from' }), { target: { value: '14' } });
+    first.unmount();
 
+    render(Trainer, { cases: caseLibrary });
+    expect(screen.getByLabelText('Training case')).toHaveValue('noisy-party-asb');
+    expect(screen.getByRole('group', { name: /^harm:/i })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'emergency from' })).toHaveValue('14');
+    expect(screen.getByTestId('trainer-policy')).toHaveTextContent('what if emergency from 14 (policy: 16)');
+  });
+
+  it('starts afresh from kept state it cannot use: a case no longer in the library, or text that is not JSON', async () => {
+    localStorage.setItem('occsim.trainer', JSON.stringify({ source: 'sideways', whatIf: { emergency: 7 }, selectedId: 'no-such-case', events: [{ type: 'ANSWER', level: 'high' }] }));
+    const first = render(Trainer, { cases: caseLibrary });
+    expect(screen.getByLabelText('Training case')).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: 'emergency from' })).toHaveValue('');
+    first.unmount();
+    localStorage.setItem('occsim.trainer', '{not json');
+    render(Trainer, { cases: caseLibrary });
+    expect(screen.getByLabelText('Training case')).toHaveValue('');
+  });
+});
+
+describe('Trainer classroom run', () => {
   async function pickOnly(ids: string[]): Promise<void> {
     await fireEvent.click(screen.getByRole('radio', { name: 'classroom run' }));
     await fireEvent.click(screen.getByRole('button', { name: 'None' }));

@@ -8,6 +8,7 @@
  */
 import { scoreClassroom, type Attempt, type Scoreboard, type TrainingCase, type TriageEvent } from '../../triage/index.ts';
 import type { TrainerState } from './trainer.svelte.ts';
+import { browserStore, loadKept, saveKept, type KeptStore } from './kept.ts';
 
 export type ClassroomPhase = 'setup' | 'running' | 'done';
 
@@ -21,26 +22,11 @@ interface Saved {
   current: TriageEvent[];
 }
 
-/** Where a run is kept; localStorage in the app, a Map in tests. */
-export interface RunStore {
-  load(): string | null;
-  save(text: string): void;
-}
-
 export const STORAGE_KEY = 'occsim.classroom-run';
-
-export function browserStore(): RunStore | null {
-  try {
-    const storage = globalThis.localStorage;
-    return storage ? { load: () => storage.getItem(STORAGE_KEY), save: (text) => storage.setItem(STORAGE_KEY, text) } : null;
-  } catch {
-    return null; // storage refused (private mode, a sandbox): the run still works, it is just not kept
-  }
-}
 
 export class ClassroomState {
   readonly #trainer: TrainerState;
-  readonly #store: RunStore | null;
+  readonly #store: KeptStore | null;
 
   phase = $state<ClassroomPhase>('setup');
   trainee = $state('');
@@ -57,7 +43,7 @@ export class ClassroomState {
   isLast = $derived(this.attempts.length + 1 === this.order.length);
   board = $derived.by((): Scoreboard | null => (this.phase === 'done' ? scoreClassroom(this.#trainer.policy, this.#trainer.cases, this.attempts) : null));
 
-  constructor(trainer: TrainerState, store: RunStore | null = browserStore()) {
+  constructor(trainer: TrainerState, store: KeptStore | null = browserStore(STORAGE_KEY)) {
     this.#trainer = trainer;
     this.#store = store;
     this.chosen = trainer.cases.map((c) => c.id);
@@ -115,7 +101,6 @@ export class ClassroomState {
 
   /** Keeps the run. The component calls it in an effect, so every answer and every step is kept as it happens. */
   save(): void {
-    if (!this.#store) return;
     const saved: Saved = {
       phase: this.phase,
       trainee: this.trainee,
@@ -124,11 +109,7 @@ export class ClassroomState {
       attempts: this.attempts,
       current: this.phase === 'running' ? [...this.#trainer.events] : [],
     };
-    try {
-      this.#store.save(JSON.stringify(saved));
-    } catch {
-      // Storage full or refused: the run goes on in memory.
-    }
+    saveKept(this.#store, saved);
   }
 
   #finish(): void {
@@ -138,12 +119,7 @@ export class ClassroomState {
 
   /** Picks up a kept run, if its cases are all still in the library; anything else starts afresh. */
   #restore(): void {
-    let saved: Saved;
-    try {
-      saved = JSON.parse(this.#store?.load() ?? 'null') as Saved;
-    } catch {
-      return;
-    }
+    const saved = loadKept(this.#store) as Saved | null;
     if (!saved || !['setup', 'running', 'done'].includes(saved.phase)) return;
     const known = new Set(this.cases.map((c) => c.id));
     const ids = [...(saved.chosen ?? []), ...(saved.order ?? []), ...(saved.attempts ?? []).map((a) => a.caseId)];

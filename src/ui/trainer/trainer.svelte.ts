@@ -23,6 +23,7 @@ import {
   type TriageFlags,
   type TriageOutcome,
 } from '../../triage/index.ts';
+import { browserStore, loadKept, saveKept, type KeptStore } from './kept.ts';
 
 export type Choice = Level | 'yes' | 'no';
 
@@ -49,9 +50,20 @@ export function flagsOf(c: TrainingCase): TriageFlags {
   return { domesticAbuse: !!c.context.domesticAbuse, stalking: !!c.context.stalking, missingFromCare: !!c.context.missingFromCare };
 }
 
+export const TRAINER_KEY = 'occsim.trainer';
+
+/** What is kept between visits: the policy choice, the "what if" thresholds as typed, and the case in hand with its answers. */
+interface Saved {
+  source: PolicySource;
+  whatIf: Record<Threshold, string>;
+  selectedId: string;
+  events: TriageEvent[];
+}
+
 export class TrainerState {
   readonly #cases: () => readonly TrainingCase[];
   readonly #scenario: () => ScenarioPolicy | null;
+  readonly #store: KeptStore | null;
 
   selectedId = $state('');
   choice = $state<Choice | null>(null);
@@ -110,9 +122,35 @@ export class TrainerState {
       : [];
   });
 
-  constructor(cases: () => readonly TrainingCase[], scenario: () => ScenarioPolicy | null = () => null) {
+  constructor(cases: () => readonly TrainingCase[], scenario: () => ScenarioPolicy | null = () => null, store: KeptStore | null = browserStore(TRAINER_KEY)) {
     this.#cases = cases;
     this.#scenario = scenario;
+    this.#store = store;
+    this.#restore();
+  }
+
+  /** Keeps the trainer's state. The component calls it in an effect, so every answer and threshold typed is kept as it happens. */
+  save(): void {
+    const saved: Saved = { source: this.source, whatIf: { ...this.whatIf }, selectedId: this.selectedId, events: [...this.events] };
+    saveKept(this.#store, saved);
+  }
+
+  /** Picks up what was kept, field by field; a case no longer in the library, or answers that no longer replay, are dropped. */
+  #restore(): void {
+    const saved = loadKept(this.#store) as Partial<Saved> | null;
+    if (typeof saved !== 'object' || saved === null) return;
+    if (saved.source === 'scenario' || saved.source === 'default') this.source = saved.source;
+    for (const t of THRESHOLDS) if (typeof saved.whatIf?.[t] === 'string') this.whatIf[t] = saved.whatIf[t];
+    const c = this.cases.find((x) => x.id === saved.selectedId);
+    if (!c) return;
+    const events = Array.isArray(saved.events) ? saved.events : [];
+    try {
+      replay(this.policy, flagsOf(c), events);
+    } catch {
+      return this.select(c.id);
+    }
+    this.selectedId = c.id;
+    this.events = events;
   }
 
   get cases(): readonly TrainingCase[] {
