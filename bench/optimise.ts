@@ -31,7 +31,7 @@ const seed = scenario.seed ?? 'occsim';
 const load = () => loadavg()[0]!.toFixed(1);
 
 /** The compiled command line, with its CPU time (all threads) reported at exit. */
-function nodeRun(): { wall: number; cpu: number; load: string; proposal: Proposal } {
+function nodeRun(): { wall: number; cpu: number; load: string; proposal: Proposal; spent: Record<string, number> } {
   const before = load();
   const t = performance.now();
   const r = spawnSync(process.execPath, ['--import', join(root, 'bench/cpu-at-exit.js'), join(root, 'bin/occsim.js'), 'optimise', file, '--json', '--replications', String(replications)], {
@@ -41,8 +41,8 @@ function nodeRun(): { wall: number; cpu: number; load: string; proposal: Proposa
   });
   const wall = (performance.now() - t) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`occsim optimise failed (${r.status}): ${r.stderr}`);
-  const { timing: _timing, ...proposal } = JSON.parse(r.stdout) as Proposal & { timing: unknown };
-  return { wall, cpu: Number(/cpu-seconds=([\d.]+)/.exec(r.stderr)?.[1]), load: `${before} → ${load()}`, proposal };
+  const { timing, ...proposal } = JSON.parse(r.stdout) as Proposal & { timing: { spent: Record<string, number> } };
+  return { wall, cpu: Number(/cpu-seconds=([\d.]+)/.exec(r.stderr)?.[1]), load: `${before} → ${load()}`, proposal, spent: timing.spent };
 }
 
 /** The built app in Chromium: import the file, propose, time it to "Done", download the proposal. */
@@ -90,6 +90,7 @@ const bySl = (standards: { channel: string; achieved: Est }[]) => Object.fromEnt
 
 console.log(`${scenario.name}: ${availableParallelism()} cores, best of ${runs}`);
 console.log(`Node ${process.version} (occsim optimise, worker threads): ${node.wall.toFixed(1)} s wall, ${node.cpu.toFixed(1)} s CPU (all threads), load average ${node.load}`);
+console.log(`  where the time went: ${Object.entries(node.spent).map(([what, s]) => `${what} ${s} s`).join(', ')}`);
 if (chromium) {
   console.log(`Chromium (Propose a rota, web workers): ${chromium.wall.toFixed(1)} s wall, load average ${chromium.load}`);
   // The app names an imported copy of a ready scenario "… (2)"; the name is the only field allowed to differ.

@@ -54,6 +54,7 @@ export default async function optimise(args: string[]): Promise<number> {
   const started = performance.now();
   const tty = process.stderr.isTTY;
   const pool = openPool(workers);
+  const timings: Record<string, number> = {};
   let proposal: Proposal;
   try {
     proposal = await optimiseRota(
@@ -63,6 +64,7 @@ export default async function optimise(args: string[]): Promise<number> {
         highs,
         simulate: (s, sd, indices) => pool.run(s, sd, indices),
         now: () => performance.now(),
+        timings,
         onProgress: tty ? (stage, message) => process.stderr.write(`\r\x1b[K${scenario.name}: ${stage}: ${message}`) : undefined,
       },
     );
@@ -82,11 +84,13 @@ export default async function optimise(args: string[]): Promise<number> {
       throw new InputError(`--out: cannot write "${values.out}": ${(error as Error).message}`);
     }
   }
-  if (values.json) process.stdout.write(JSON.stringify({ ...proposal, timing: { seconds, workers } }) + '\n');
-  else process.stdout.write(formatProposal(proposal, seconds, values.out) + '\n');
+  if (values.json) process.stdout.write(JSON.stringify({ ...proposal, timing: { seconds, workers, spent: rounded(timings) } }) + '\n');
+  else process.stdout.write(formatProposal(proposal, seconds, rounded(timings), values.out) + '\n');
   return proposal.standards.every((s) => s.met) ? 0 : 1;
 }
 
+/** Seconds to a tenth, for the time spent in each stage. */
+const rounded = (spent: Record<string, number>) => Object.fromEntries(Object.entries(spent).map(([what, s]) => [what, Math.round(s * 10) / 10]));
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)} %`);
 const money = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
 
@@ -96,7 +100,7 @@ function standardLine(s: StandardResult): string {
   return `${s.channel.padEnd(6)} ${pct(s.share)} within ${within}: ${pct(s.achieved.mean)}${ci}  ${s.met ? 'met' : 'NOT met'}`;
 }
 
-export function formatProposal(p: Proposal, seconds: number, out: string | undefined): string {
+export function formatProposal(p: Proposal, seconds: number, spent: Record<string, number>, out: string | undefined): string {
   const lines = [
     `${p.scenario}: proposed rota`,
     '',
@@ -115,7 +119,7 @@ export function formatProposal(p: Proposal, seconds: number, out: string | undef
     lines.push('', `per-interval Erlang C (SIPP) for contrast: ${money(p.sipp.costPerWeek)} a week`, ...p.sipp.standards.map((s) => '  ' + standardLine(s)));
   }
   lines.push('', 'search:', ...p.iterations.map((i) => `  ${i.stage} ${i.round}: ${Math.round(i.requiredFloorHours)} floor staff-hours required${i.changedHours !== undefined ? `, ${i.changedHours} hours moved` : ''}${i.costPerWeek !== undefined ? `, ${money(i.costPerWeek)} a week (bound ${money(i.lowerBoundPerWeek!)})` : ''}${i.standards ? `; ${i.standards.map((s) => `${s.channel} ${s.met ? 'met' : 'missed'}`).join(', ')}` : ''}`));
-  lines.push(`stopped: ${p.stoppedBy}; ${seconds} s`);
+  lines.push(`stopped: ${p.stoppedBy}; ${seconds} s (${Object.entries(spent).map(([what, s]) => `${what} ${s} s`).join(', ')})`);
   if (out) lines.push(`proposed scenario written to ${out}`);
   return lines.join('\n');
 }

@@ -49,23 +49,58 @@ const SEARCH = { mip_pool_soft_limit: 100, mip_lp_age_limit: 5 } as const;
 
 /** Solves the integer programme and its LP relaxation; values are whole numbers. */
 export function solveCovering(highs: Highs, problem: CoveringProblem, options: SolveOptions = {}): CoveringResult {
-  const base = { output_flag: false, time_limit: options.timeLimitSeconds ?? 120 } as const;
-  const lp = highs.solve(lpText(problem, false), base);
-  if (lp.Status === 'Infeasible') return { status: 'infeasible' };
-  if (lp.Status !== 'Optimal') return { status: 'failed', message: `LP relaxation: ${lp.Status}` };
-  const ip = highs.solve(lpText(problem, true), { ...base, ...SEARCH, mip_rel_gap: options.gap ?? 0.01, mip_max_nodes: options.maxNodes ?? 50 });
-  if (ip.Status === 'Infeasible') return { status: 'infeasible' };
-  const incumbent = problem.columns.map((_, j) => Math.round(ip.Columns[`x${j}`]?.Primal ?? NaN));
-  const rounded = roundLp(problem, problem.columns.map((_, j) => lp.Columns[`x${j}`]?.Primal ?? 0));
+  const base = { time_limit: options.timeLimitSeconds ?? 120 };
+  const lp = run(highs, problem, false, base);
+  if (lp.infeasible) return { status: 'infeasible' };
+  if (!lp.values) return { status: 'failed', message: `LP relaxation: ${lp.status}` };
+  // The LP rounded up and trimmed is a whole answer at once; HiGHS starts from it and can only do better.
+  const rounded = roundLp(problem, lp.values);
+  const ip = run(highs, problem, true, { ...base, ...SEARCH, mip_rel_gap: options.gap ?? 0.01, mip_max_nodes: options.maxNodes ?? 50 }, rounded ?? undefined);
+  if (ip.infeasible) return { status: 'infeasible' };
   const costOf = (v: number[]) => problem.columns.reduce((s, c, j) => s + c.cost * v[j]!, 0);
-  const solverOk = incumbent.every((v) => Number.isFinite(v));
-  const fromSolver = solverOk ? (trim(problem, incumbent) ?? incumbent) : incumbent;
-  // Branch and bound stopped by its node limit may hold a poor incumbent; the rounded LP is sometimes better.
-  const values = rounded && (!solverOk || costOf(rounded) < costOf(fromSolver)) ? rounded : fromSolver;
-  if (!solverOk && !rounded) return { status: 'failed', message: `integer programme: ${ip.Status}` };
+  const incumbent = ip.values?.map((v) => Math.round(v));
+  const fromSolver = incumbent ? (trim(problem, incumbent) ?? incumbent) : null;
+  const values = fromSolver && (!rounded || costOf(fromSolver) <= costOf(rounded)) ? fromSolver : rounded;
+  if (!values) return { status: 'failed', message: `integer programme: ${ip.status}` };
   const cost = costOf(values);
-  const lowerBound = lp.ObjectiveValue;
+  const lowerBound = lp.objective;
   return { status: 'optimal', values, cost, lowerBound, gap: cost > 0 ? (cost - lowerBound) / cost : 0 };
+}
+
+interface Run {
+  /** HiGHS's model status, by name. */
+  status: string;
+  infeasible: boolean;
+  /** Column values in problem order, when HiGHS holds a feasible answer (also when stopped by a limit). */
+  values: number[] | null;
+  objective: number;
+}
+
+/**
+ * One HiGHS solve through its model interface, which (unlike the one-shot `solve`) returns the
+ * incumbent when branch and bound stops at its node limit, and takes a starting answer.
+ */
+function run(highs: Highs, problem: CoveringProblem, integer: boolean, options: Record<string, number | boolean>, start?: readonly number[]): Run {
+  return highs.withModel({ format: 'lp', data: lpText(problem, integer) }, (model) => {
+    model.options.set({ output_flag: false, ...options });
+    const index = problem.columns.map((_, j) => model.getColByName(`x${j}`));
+    if (start) {
+      const colValue = new Float64Array(problem.columns.length);
+      start.forEach((v, j) => (colValue[index[j]!] = v));
+      model.setSolution({ colValue });
+    }
+    model.run();
+    const code = model.getModelStatus();
+    const status = Object.entries(highs.constants.modelStatus).find(([, c]) => c === code)?.[0] ?? String(code);
+    const feasible = model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible;
+    const col = model.getSolution().colValue;
+    return {
+      status,
+      infeasible: code === highs.constants.modelStatus.infeasible,
+      values: feasible ? index.map((i) => col[i]!) : null,
+      objective: model.getObjectiveValue(),
+    };
+  });
 }
 
 /** CPLEX LP text, the format HiGHS reads; long sums are broken over lines. */
@@ -132,3 +167,62 @@ export function trim(problem: CoveringProblem, whole: readonly number[]): number
   }
   return x;
 }
+
+/** Passes over the neighbourhoods at most (each only ever lowers the cost; most of the gain is in the first). */
+const NEIGHBOURHOOD_PASSES = 3;
+
+/**
+ * Fix and optimise: for each neighbourhood in turn, every column outside it is held at its value
+ * and the columns inside are re-chosen by HiGHS against what the held columns leave each row to
+ * cover; a cheaper choice is kept. Repeated until a pass changes nothing (or `passes` run out).
+ * Each neighbourhood is searched at its root node only (its cuts and heuristics, started from the
+ * current choice), which finds most of what a deeper search would, bounded by work, not time.
+ * Every step keeps every row within its bounds, so the answer stays feasible and never costs more
+ * than `start`.
+ */
+export function improveByNeighbourhoods(highs: Highs, problem: CoveringProblem, start: readonly number[], neighbourhoods: readonly (readonly number[])[], passes = NEIGHBOURHOOD_PASSES): number[] {
+  const x = [...start];
+  for (let pass = 0; pass < passes; pass++) {
+    let improved = false;
+    for (const free of neighbourhoods) {
+      const inside = new Set(free);
+      const held = problem.rows.map(() => 0);
+      problem.columns.forEach((c, j) => inside.has(j) || c.coefficients.forEach((a, r) => (held[r]! += a * x[j]!)));
+      const rowIndex = new Map<number, number>();
+      const rows: Row[] = [];
+      const columns: Column[] = free.map((j) => {
+        const c = problem.columns[j]!;
+        const coefficients = new Map<number, number>();
+        c.coefficients.forEach((a, r) => {
+          if (!rowIndex.has(r)) {
+            const row = problem.rows[r]!;
+            rowIndex.set(r, rows.push({ lower: row.lower === undefined ? undefined : row.lower - held[r]!, upper: row.upper === undefined ? undefined : row.upper - held[r]! }) - 1);
+          }
+          coefficients.set(rowIndex.get(r)!, a);
+        });
+        return { cost: c.cost, coefficients, upper: c.upper };
+      });
+      const now = free.map((j) => x[j]!);
+      const sub = run(highs, { columns, rows }, true, { ...SEARCH, mip_rel_gap: 1e-6, mip_max_nodes: 1 }, now);
+      const y = sub.values?.map((v) => Math.round(v));
+      if (!y) continue;
+      const cost = (v: readonly number[]) => v.reduce((s, n, k) => s + n * columns[k]!.cost, 0);
+      if (cost(y) < cost(now) - 1e-9 && feasible(problem, x, free, y)) {
+        free.forEach((j, k) => (x[j] = y[k]!));
+        improved = true;
+      }
+    }
+    if (!improved) break;
+  }
+  return x;
+}
+
+/** Whether `x` with the columns `free` set to `y` keeps every row within its bounds. */
+function feasible(problem: CoveringProblem, x: readonly number[], free: readonly number[], y: readonly number[]): boolean {
+  const v = [...x];
+  free.forEach((j, k) => (v[j] = y[k]!));
+  const activity = problem.rows.map(() => 0);
+  problem.columns.forEach((c, j) => c.coefficients.forEach((a, r) => (activity[r]! += a * v[j]!)));
+  return problem.rows.every((row, r) => (row.lower === undefined || activity[r]! >= row.lower - 1e-6) && (row.upper === undefined || activity[r]! <= row.upper + 1e-6));
+}
+

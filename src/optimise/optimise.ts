@@ -23,7 +23,7 @@ import { describeChanges } from './changes.ts';
 import { HOURS_OF_WEEK } from './coverage.ts';
 import { erlangStart, iterativeStaffing, optimisationWindow, poolLimits, type PhoneRequirement } from './iterative-staffing.ts';
 import { poolsOf, type Pools } from './pools.ts';
-import { rotaShifts, solveRota } from './rota-ip.ts';
+import { polishRota, rotaShifts, solveRota } from './rota-ip.ts';
 import { candidateShifts, templatesOf, type Candidate } from './templates.ts';
 
 export type Simulate = (scenario: Scenario, seed: string, indices: readonly number[]) => Promise<ReplicationStats[]>;
@@ -35,6 +35,12 @@ export interface OptimiseDeps {
   now?: () => number;
   signal?: AbortSignal;
   onProgress?: (stage: string, message: string) => void;
+  /**
+   * Filled with the seconds spent (by `now`) simulating in each stage and solving integer
+   * programmes, so a user can see where the time goes; kept out of the proposal, which does not
+   * depend on the clock.
+   */
+  timings?: Record<string, number>;
 }
 
 export interface OptimiseOptions {
@@ -64,7 +70,7 @@ export interface HourCompliance {
 }
 
 export interface Iteration {
-  stage: 'iterative staffing' | 'integer programme' | 'cut';
+  stage: 'iterative staffing' | 'integer programme' | 'cut' | 'polish';
   round: number;
   /** Staff-hours a week on the floor the requirement asks for (phone pools, the widest pool). */
   requiredFloorHours: number;
@@ -112,13 +118,29 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
   const now = deps.now ?? (() => 0);
   const started = now();
   const overBudget = () => (now() - started) / 1000 > options.budgetSeconds;
-  const progress = (stage: string, message: string) => {
+  let stage = '';
+  const progress = (now: string, message: string) => {
     if (deps.signal?.aborted) throw new DOMException('optimisation cancelled', 'AbortError');
+    stage = now;
     deps.onProgress?.(stage, message);
+  };
+  const spent = (what: string, since: number) => deps.timings && (deps.timings[what] = (deps.timings[what] ?? 0) + (now() - since) / 1000);
+  const timed = <T>(what: string, work: () => T): T => {
+    const since = now();
+    try {
+      return work();
+    } finally {
+      spent(what, since);
+    }
   };
 
   // Results come back in the order workers finish; sums of floats must not depend on it.
-  const simulate: Simulate = async (s, seed, indices) => (await deps.simulate(s, seed, indices)).sort((a, b) => a.replication - b.replication);
+  const simulate: Simulate = async (s, seed, indices) => {
+    const since = now();
+    const results = await deps.simulate(s, seed, indices);
+    spent(`simulating (${stage})`, since);
+    return results.sort((a, b) => a.replication - b.replication);
+  };
   const pools = poolsOf(scenario);
   const candidates = candidateShifts(scenario, templatesOf(scenario));
   checkInputs(scenario, pools, candidates);
@@ -159,8 +181,10 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
   const hourFloor = settings.hourFloor;
   const bumps: PhoneRequirement = Object.fromEntries(pools.phone.map((p) => [p.channel, new Array(HOURS_OF_WEEK).fill(0)]));
   const failedAim: Record<string, number> = {};
-  let best: { solved: typeof solved; shares: Record<string, number> } | null = null;
-  let solved = solve(deps.highs, scenario, candidates, pools, req, onlineWork.map((w) => w * onlineFactor));
+  let failedOnline = 0;
+  let best: { solved: typeof solved; solvedFor: typeof solvedFor; shares: Record<string, number>; onlineFactor: number } | null = null;
+  let solved = timed('integer programmes', () => solve(deps.highs, scenario, candidates, pools, req, onlineWork.map((w) => w * onlineFactor)));
+  let solvedFor = { phone: req, onlineHoursByDay: onlineWork.map((w) => w * onlineFactor) };
   let stoppedBy: Proposal['stoppedBy'] = 'cut rounds';
   for (let round = 0; ; round++) {
     progress('integer programme', round === 0 ? 'simulating the integer rota' : `cut round ${round}`);
@@ -178,7 +202,7 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
     });
     const cuts = floorCuts(pools, report, hourFloor);
     const allMet = cuts.size === 0 && standards.every((s) => s.met);
-    if (allMet && (!best || solved.costPerWeek < best.solved.costPerWeek)) best = { solved, shares: { ...shares } };
+    if (allMet && (!best || solved.costPerWeek < best.solved.costPerWeek)) best = { solved, solvedFor, shares: { ...shares }, onlineFactor };
     const finish = (why: Proposal['stoppedBy']) => (stoppedBy = best ? 'all standards met' : why);
     if (round >= settings.cutRounds) {
       finish('cut rounds');
@@ -203,9 +227,19 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
       if (Math.abs(shares[p.channel]! - aim) > 0.002) moved = true;
       else shares[p.channel] = aim;
     }
-    if (standards.some((x) => x.channel === 'online' && !x.met)) {
-      onlineFactor *= 1.15;
-      moved = true;
+    // The online hours are bisected the same way, between the most seen to miss and the fewest of the best rota.
+    const online = standards.find((x) => x.channel === 'online');
+    if (online) {
+      const factor = onlineFactor;
+      const lower = online.achieved.ci95?.[0] ?? online.achieved.mean ?? 0;
+      if (!online.met) {
+        failedOnline = Math.max(failedOnline, factor);
+        onlineFactor = best && best.onlineFactor > factor ? (factor + best.onlineFactor) / 2 : factor * 1.15;
+      } else if (allMet && lower - online.share > 0.005) {
+        onlineFactor = (factor + Math.max(1, failedOnline)) / 2;
+      }
+      if (Math.abs(onlineFactor / factor - 1) > 0.01) moved = true;
+      else onlineFactor = factor;
     }
     for (const [c, hours] of cuts)
       for (const h of hours) {
@@ -219,7 +253,8 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
     const again = isa.reallocate(shares);
     for (const [c, hours] of Object.entries(again.limited)) (limited[c] ??= []).push(...hours);
     req = Object.fromEntries(Object.entries(again.requirement).map(([c, byHour]) => [c, byHour.map((n, h) => Math.min(n + bumps[c]![h]!, limits[c]![h]!))]));
-    const next = solveRota(deps.highs, { scenario, candidates, pools, phone: req, onlineHoursByDay: onlineWork.map((w) => w * onlineFactor) });
+    const nextFor = { phone: req, onlineHoursByDay: onlineWork.map((w) => w * onlineFactor) };
+    const next = timed('integer programmes', () => solveRota(deps.highs, { scenario, candidates, pools, ...nextFor }));
     if (next.status !== 'optimal') {
       // The raised requirement no longer fits the limits (maxOnDuty, maxChanges): keep the last rota.
       for (const [c, hours] of cuts) (limited[c] ??= []).push(...hours);
@@ -227,8 +262,32 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
       break;
     }
     solved = next;
+    solvedFor = nextFor;
   }
   if (best) solved = best.solved;
+
+  // Polish: the cheapest rota seen to meet every standard, made cheaper for the same requirement
+  // where fix and optimise can, and kept only if the simulation says it still meets them all.
+  if (best && !overBudget()) {
+    progress('polish', 'each day’s shifts re-chosen with the rest of the week held');
+    const polished = timed('integer programmes', () => polishRota(deps.highs, { scenario, candidates, pools, ...best!.solvedFor }, best!.solved.staff));
+    if (polished) {
+      const rota = { ...window, staffing: { ...window.staffing, shifts: rotaShifts(scenario, candidates, polished.staff) } };
+      const report = buildReport(rota, optSeed, await simulate(rota, optSeed, optIndices));
+      const standards = judge(rota, report);
+      const { lowerBoundPerWeek } = best.solved;
+      iterations.push({
+        stage: 'polish',
+        round: 0,
+        requiredFloorHours: widest(best.solvedFor.phone),
+        costPerWeek: round2(polished.costPerWeek),
+        lowerBoundPerWeek: round2(lowerBoundPerWeek),
+        standards: standards.map((s) => ({ channel: s.channel, lower95: s.achieved.ci95?.[0] ?? s.achieved.mean, met: s.met })),
+      });
+      if (floorCuts(pools, report, hourFloor).size === 0 && standards.every((s) => s.met))
+        solved = { ...best.solved, staff: polished.staff, costPerWeek: polished.costPerWeek, gap: (polished.costPerWeek - lowerBoundPerWeek) / polished.costPerWeek };
+    }
+  }
   const shifts = rotaShifts(scenario, candidates, solved.staff);
 
   // 4. Verification on the scenario's own horizon and seed.
@@ -243,7 +302,7 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
   if (options.sipp !== false) {
     progress('SIPP contrast', 'the per-interval Erlang C rota, verified the same way');
     const erlangC = capTo(erlangStart(window, pools, 'erlangC'), limits);
-    const sippSolved = solve(deps.highs, scenario, candidates, pools, erlangC, onlineWork.map((w) => w * ONLINE_START_FACTOR));
+    const sippSolved = timed('integer programmes', () => solve(deps.highs, scenario, candidates, pools, erlangC, onlineWork.map((w) => w * ONLINE_START_FACTOR)));
     const sippShifts = rotaShifts(scenario, candidates, sippSolved.staff);
     const checked = await verify(scenario, sippShifts, options, simulate);
     sipp = {

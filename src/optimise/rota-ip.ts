@@ -9,7 +9,7 @@ import type { Highs } from 'highs';
 import { groupsOf, type Scenario, type Shift } from '../scenario/index.ts';
 import { WEEKDAYS } from '../shared/time.ts';
 import { HOURS_OF_WEEK } from './coverage.ts';
-import { solveCovering, type Column, type CoveringResult, type Row } from './covering-ip.ts';
+import { improveByNeighbourhoods, solveCovering, type Column, type CoveringProblem, type CoveringResult, type Row } from './covering-ip.ts';
 import type { PhoneRequirement } from './iterative-staffing.ts';
 import type { Pools } from './pools.ts';
 import type { Candidate } from './templates.ts';
@@ -28,6 +28,36 @@ export type RotaSolution =
   | { status: 'infeasible' | 'failed'; message: string };
 
 export function solveRota(highs: Highs, p: RotaProblem): RotaSolution {
+  const result: CoveringResult = solveCovering(highs, rotaProgramme(p));
+  if (result.status === 'infeasible') return { status: 'infeasible', message: 'no choice of the allowed shifts covers the requirement within the limits' };
+  if (result.status === 'failed') return { status: 'failed', message: result.message };
+  return {
+    status: 'optimal',
+    staff: result.values.slice(0, p.candidates.length),
+    costPerWeek: result.cost,
+    lowerBoundPerWeek: result.lowerBound,
+    gap: result.gap,
+  };
+}
+
+/**
+ * A cheaper rota for the same requirement, if fix and optimise finds one: each day's shifts are
+ * re-chosen exactly as HiGHS can at its root node, with every other day's held, day after day
+ * (`improveByNeighbourhoods`). Branch and bound on the whole week stops at its node limit with
+ * people where the LP's fractions put them; one day at a time is small enough to settle. Null
+ * when nothing cheaper is found, and with maxChanges (whose helper columns tie the days together).
+ */
+export function polishRota(highs: Highs, p: RotaProblem, staff: readonly number[]): { staff: number[]; costPerWeek: number } | null {
+  if (p.scenario.optimise?.maxChanges !== undefined) return null;
+  const programme = rotaProgramme(p);
+  const byDay = WEEKDAYS.map((d) => p.candidates.flatMap((c, j) => (c.shift.days.includes(d) && programme.columns[j]!.upper !== 0 ? [j] : [])));
+  const better = improveByNeighbourhoods(highs, programme, staff, byDay);
+  const cost = (x: readonly number[]) => x.reduce((s, n, j) => s + n * programme.columns[j]!.cost, 0);
+  return cost(better) < cost(staff) - 1e-6 ? { staff: better, costPerWeek: cost(better) } : null;
+}
+
+/** The covering programme of a rota problem: one column per candidate first (then maxChanges' helpers), in candidate order. */
+export function rotaProgramme(p: RotaProblem): CoveringProblem {
   const columns: Column[] = p.candidates.map((c) => ({ cost: c.costPerWeek, coefficients: new Map() }));
   const rows: Row[] = [];
   const row = (r: Row, terms: Iterable<[number, number]>) => {
@@ -65,16 +95,7 @@ export function solveRota(highs: Highs, p: RotaProblem): RotaSolution {
     row({ upper: maxChanges - unmatched }, total);
   }
   if (maxChanges === undefined) fixDuplicates(columns);
-  const result: CoveringResult = solveCovering(highs, { columns, rows });
-  if (result.status === 'infeasible') return { status: 'infeasible', message: 'no choice of the allowed shifts covers the requirement within the limits' };
-  if (result.status === 'failed') return { status: 'failed', message: result.message };
-  return {
-    status: 'optimal',
-    staff: result.values.slice(0, p.candidates.length),
-    costPerWeek: result.cost,
-    lowerBoundPerWeek: result.lowerBound,
-    gap: result.gap,
-  };
+  return { columns, rows };
 }
 
 /**
