@@ -100,7 +100,7 @@ describe('solveCovering', () => {
     expect(r.status).toBe('optimal');
     if (r.status !== 'optimal') return;
     const lp = highs.solve(lpText(problem, false), { output_flag: false });
-    const rounded = roundLp(problem, columns.map((_, j) => lp.Columns[`x${j}`]!.Primal!))!;
+    const rounded = roundLp(problem, columns.map((_, j) => (lp.Columns[`x${j}`] as { Primal: number }).Primal))!;
     // Here HiGHS's incumbent after one node (1,007.5) beats the rounded LP (1,022.5): the one-shot
     // interface dropped it at the node limit, so the rounding was all that came back.
     expect(r.cost).toBeLessThan(rounded.reduce((s, n, j) => s + n * columns[j]!.cost, 0) - 1);
