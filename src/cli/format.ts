@@ -30,6 +30,9 @@ export function formatReport(r: Report): string {
   const header = ['', ...active];
   const row = (label: string, f: (c: (typeof CHANNELS)[number]) => string) => [label, ...active.map(f)];
   const ch = r.channels;
+  // Online reports wait hours, against a target in hours: shown in hours, as the phones in seconds.
+  const wait = (c: (typeof CHANNELS)[number], e: Estimate, digits = 1) =>
+    c === 'online' ? showEstimate(scaled(e, 1 / 3600), 'num', ' h', digits) : showEstimate(e, 'num', ' s', digits);
   const lines = [
     `${r.scenario} — ${r.replications} replication${r.replications === 1 ? '' : 's'} × ${r.measuredDays} days, seed "${r.seed}" (mean and 95 % CI)`,
     '',
@@ -41,9 +44,9 @@ export function formatReport(r: Report): string {
       row('  verdict', (c) => r.standards[c].verdict),
       row('abandon rate', (c) => showEstimate(ch[c].abandonRate, 'pct')),
       row('share waiting', (c) => showEstimate(ch[c].probWait, 'pct')),
-      row('avg speed of answer', (c) => showEstimate(ch[c].meanAnswerSeconds, 'num', ' s')),
-      row('mean wait (all)', (c) => showEstimate(ch[c].meanWaitSeconds, 'num', ' s')),
-      row('wait p90', (c) => showEstimate(ch[c].waitP90Seconds, 'num', ' s', 0)),
+      row('avg speed of answer', (c) => wait(c, ch[c].meanAnswerSeconds)),
+      row('mean wait (all)', (c) => wait(c, ch[c].meanWaitSeconds)),
+      row('wait p90', (c) => wait(c, ch[c].waitP90Seconds, 0)),
       row('redials offered', (c) => showEstimate(ch[c].redials, 'num', '', 0)),
       row('gave up (last attempt)', (c) => showEstimate(ch[c].gaveUp, 'num', '', 0)),
       row('diverted online', (c) => showEstimate(ch[c].diverted, 'num', '', 0)),

@@ -3,8 +3,7 @@
  * paired differences (common random numbers make replication i of two scenarios comparable).
  * Shares (service level, abandonment, occupancy) get an interval built on the logit scale, so it
  * stays inside 0–100 % however few replications there are (`shareEstimate`); quantities that cannot
- * be negative (waits, counts, backlogs) one built on the log scale, so it stays above 0
- * (`positiveEstimate`).
+ * be negative (waits, counts, backlogs) the t interval cut at 0 (`positiveEstimate`).
  */
 // The engine's log and exp round the same in every JavaScript engine: the app and the CLI agree to the bit.
 import { exp, log } from '../engine/math.ts';
@@ -73,23 +72,16 @@ export function shareEstimate(values: readonly number[]): Estimate {
 
 /**
  * Mean and 95 % CI of a quantity that cannot be negative (a wait, a count, a backlog) across
- * replications. The mean is `estimate`'s; the interval is the Student t interval carried to the log
- * scale by the delta method — log(x̄) ± t·s/(√n·x̄) — and back, so a mean wait of 14 s over two
- * replications is not given an interval reaching below 0 s; it is lopsided upwards as such a
- * quantity's uncertainty is, and always contains x̄. A mean of 0 (every replication 0) is that point;
- * values below 0 (none expected) fall back to the plain t interval.
- * test/stats/share-interval.test.ts checks its coverage.
+ * replications: the Student t interval with its lower end cut at 0, so a mean wait of 14 s over two
+ * replications is not given an interval reaching below 0 s. The true value is never below 0, so
+ * the cut never excludes it: the coverage is the t interval's. (A log-scale interval also stays
+ * above 0, but with few, scattered replications its upper end runs to absurd multiples of the
+ * mean.) Values below 0 (none expected) keep the plain t interval.
  */
 export function positiveEstimate(values: readonly number[]): Estimate {
   const plain = estimate(values);
-  const { mean, ci95 } = plain;
-  if (mean === null || ci95 === null) return plain;
-  if (values.some((v) => Number.isFinite(v) && v < 0)) return plain;
-  const half = (ci95[1] - ci95[0]) / 2;
-  if (half === 0 || mean <= 0) return { mean, ci95: [mean, mean] };
-  const centre = log(mean);
-  const spread = half / mean;
-  return { mean, ci95: [exp(centre - spread), exp(centre + spread)] };
+  if (plain.ci95 === null || values.some((v) => Number.isFinite(v) && v < 0)) return plain;
+  return { mean: plain.mean, ci95: [Math.max(0, plain.ci95[0]), plain.ci95[1]] };
 }
 
 /** Estimate of b − a over pairs where both are defined. */

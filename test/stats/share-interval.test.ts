@@ -149,7 +149,7 @@ describe('shareDifferenceEstimate', () => {
 
 /**
  * Replications whose value is a mean wait of known mean μ (the average of `calls` exponential
- * waits): the log-scale interval should cover μ about 95 % of the time and never reach below 0.
+ * waits): the interval should cover μ about 95 % of the time and never reach below 0.
  */
 function waitCoverage(mu: number, calls: number, replications: number, trials: number, seed: string) {
   const random = createStream(seed, 0, 'coverage');
@@ -187,8 +187,10 @@ describe('positiveEstimate', () => {
     expect(c.coverage).toBeGreaterThan(0.85);
   });
 
-  it('is a point when every replication is 0, and the plain interval for values below 0', () => {
+  it('is a point when every replication is 0, keeps the t interval\'s upper end, and the plain interval for values below 0', () => {
     expect(positiveEstimate([0, 0, 0])).toEqual({ mean: 0, ci95: [0, 0] });
+    // Two scattered replications: the upper end is the t interval's, not a multiple of it.
+    expect(positiveEstimate([200, 200_000])).toEqual({ mean: 100_100, ci95: [0, estimate([200, 200_000]).ci95![1]] });
     expect(positiveEstimate([-1, 2, 3])).toEqual(estimate([-1, 2, 3]));
     expect(positiveEstimate([5])).toEqual({ mean: 5, ci95: null });
   });
