@@ -279,6 +279,13 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
         );
         spills.push(`${where}: ${over} px (${wide.join(', ')})`);
       }
+      // On a desktop, no editor table hides its last columns behind a sideways scroll (a phone may scroll one).
+      if (where.startsWith('1280px')) {
+        const clipped = await app.page.evaluate(() =>
+          [...document.querySelectorAll('.panel table')].filter((t) => t.scrollWidth > t.parentElement!.clientWidth + 1).map((t) => `table.${[...t.classList].join('.')}`),
+        );
+        if (clipped.length) spills.push(`${where}: ${clipped.join(', ')} wider than its box`);
+      }
     };
     for (const [width, height] of [[1280, 720], [390, 844]] as const) {
       await app.page.setViewportSize({ width, height });
