@@ -31,9 +31,14 @@ function byShape(shifts: readonly Shift[]): Map<string, number[]> {
 }
 
 export function describeChanges(scenario: Scenario, proposed: readonly Shift[]): string[] {
-  const before = byShape(scenario.staffing.shifts ?? []);
-  const after = byShape(proposed);
   const names = new Map(groupsOf(scenario.staffing).map((g) => [g.id, g.name ?? g.id]));
+  return headcountChanges(scenario.staffing.shifts ?? [], proposed, names);
+}
+
+/** The net change in staff per group, shift times and weekday between two lists of shifts. */
+export function headcountChanges(beforeShifts: readonly Shift[], afterShifts: readonly Shift[], names: ReadonlyMap<string, string>): string[] {
+  const before = byShape(beforeShifts);
+  const after = byShape(afterShifts);
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => {
     const [ga, sa] = JSON.parse(a) as [string, string];
     const [gb, sb] = JSON.parse(b) as [string, string];
@@ -50,7 +55,7 @@ export function describeChanges(scenario: Scenario, proposed: readonly Shift[]):
       if (delta !== 0) byDelta.set(delta, [...(byDelta.get(delta) ?? []), d]);
     });
     for (const [delta, days] of [...byDelta].sort((x, y) => y[0] - x[0]))
-      lines.push(`${delta > 0 ? '+' : '−'}${Math.abs(delta)} ${names.get(group)} on ${start}–${endOf({ start, hours })} (${hours} h) ${dayList(days)}`);
+      lines.push(`${delta > 0 ? '+' : '−'}${Math.abs(delta)} ${names.get(group) ?? group} on ${start}–${endOf({ start, hours })} (${hours} h) ${dayList(days)}`);
   }
   return lines;
 }

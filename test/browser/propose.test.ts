@@ -125,6 +125,10 @@ describe('proposing a rota in Chromium', { timeout: 240_000 }, () => {
     await app.page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
     const sentence = await app.page.getByTestId('compare-sentence').first().innerText();
     assert.match(sentence, /Staff cost a week: −£[\d,]+\./);
+    // What differs reads as the net change in staff per shift time, the changes the Propose tab
+    // listed, not as shifts matched by their place in the list and "renamed".
+    const differs = await app.page.getByRole('region', { name: /^What differs/ }).first().getByRole('listitem').allInnerTexts();
+    assert.deepEqual(differs, cli['changes']);
     await screenshot(app.page, 'propose-06-compare');
     assert.deepEqual(await violations(), []);
     expectClean(app.w);

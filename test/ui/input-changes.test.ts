@@ -40,12 +40,57 @@ describe('inputChanges', () => {
     expect(warnings[1]).toMatch(/^Demand differs/);
   });
 
-  it('lists shifts added and removed, and a changed cost per hour', () => {
+  it('writes a removed shift as the staff lost on its times, and a changed cost per hour', () => {
     const b = structuredClone(baseline) as typeof baseline;
     const removed = b.staffing.shifts.pop()!;
     b.staffing.groups[0]!.costPerHour = 22.5;
     const { changes } = inputChanges(parsed(baseline), parsed(b));
-    expect(changes).toContain(`Shift removed: ${removed.name} (${baseline.staffing.groups.find((g) => g.id === removed.group)!.name}), ${removed.staff} staff ${removed.start} for ${removed.hours} h`);
+    expect(removed.start).toBe('14:00');
+    expect(changes).toContain(`−${removed.staff} Digital desk (online reports) on 14:00–22:00 (8 h) every day`);
     expect(changes).toContain('Call handlers (999 and 101): cost per hour £21 → £22.50');
+  });
+
+  it('reads a move of two handlers from earlies to lates as two changed shifts', () => {
+    const b = structuredClone(baseline) as typeof baseline;
+    b.staffing.shifts.find((s) => s.name === 'Earlies (break plan A)')!.staff -= 2;
+    b.staffing.shifts.find((s) => s.name === 'Lates (break plan A)')!.staff += 2;
+    expect(inputChanges(parsed(baseline), parsed(b)).changes).toEqual([
+      'Earlies (break plan A) (Call handlers (999 and 101)): 6 → 4 staff',
+      'Lates (break plan A) (Call handlers (999 and 101)): 6 → 8 staff',
+    ]);
+  });
+
+  it('matches shifts by what they are, not by their place in the list', () => {
+    const b = structuredClone(baseline) as typeof baseline;
+    b.staffing.shifts.reverse();
+    expect(inputChanges(parsed(baseline), parsed(b)).changes).toEqual([]);
+  });
+
+  it('calls a shift renamed only when nothing but its name changed', () => {
+    const b = structuredClone(baseline) as typeof baseline;
+    b.staffing.shifts.reverse();
+    b.staffing.shifts.find((s) => s.name === 'Nights (break plan B)')!.name = 'Overnight (plan B)';
+    expect(inputChanges(parsed(baseline), parsed(b)).changes).toEqual(['Shift renamed: Nights (break plan B) → Overnight (plan B) (Call handlers (999 and 101))']);
+  });
+
+  it('words a regenerated rota, as a proposal lists it, as the net change in staff per group, time and day', () => {
+    // A proposal lists one shift per group, times, break plan and set of days, in its own order and
+    // under its own names; here it keeps the baseline's cover and adds two night handlers on Fri and Sat.
+    const groupName = new Map(baseline.staffing.groups.map((g) => [g.id, g.name]));
+    const proposed = baseline.staffing.shifts.flatMap((s) =>
+      s.days.map((day) => ({
+        ...s,
+        name: `${groupName.get(s.group)}: ${s.start} ${s.hours} h (${s.name.slice(s.name.indexOf('(') + 1, -1)})`,
+        days: [day],
+        staff: s.staff + (s.name === 'Nights (break plan A)' && (day === 'Fri' || day === 'Sat') ? 2 : 0),
+      })),
+    );
+    const b = { ...baseline, staffing: { ...baseline.staffing, shifts: proposed.reverse() } };
+    const { changes } = inputChanges(parsed(baseline), parsed(b));
+    expect(changes).toEqual([
+      '+2 Call handlers (999 and 101) on 23:00–07:00 (8 h) Fri and Sat',
+      '101 handlers: the same staff at the same times, split into other shifts or break plans',
+      'Digital desk (online reports): the same staff at the same times, split into other shifts or break plans',
+    ]);
   });
 });

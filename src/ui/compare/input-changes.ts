@@ -1,13 +1,13 @@
 /**
  * What differs between two scenarios' inputs, in a manager's words, listed before the effects in
- * Compare: "Night (Call handlers): 8 → 10 staff", "Shrinkage: 25 % → 30 %". Shifts are matched by
- * group and name (then by position), so a moved or resized shift reads as a change, not as one
- * removed and another added. Differences in the period or the demand are also returned as
+ * Compare: "Night (Call handlers): 8 → 10 staff", "Shrinkage: 25 % → 30 %",
+ * "+2 Call handlers on 23:00–07:00 (8 h) Fri and Sat". Differences in the period or the demand are also returned as
  * warnings: the pairing then compares periods or demand as well as rotas.
  */
 import type { Scenario } from '../core.ts';
 import { CHANNELS, groupsOf } from '../core.ts';
 import { money } from '../results/format.ts';
+import { headcountChanges } from '../../optimise/changes.ts';
 
 type Shift = NonNullable<Scenario['staffing']['shifts']>[number];
 
@@ -81,43 +81,55 @@ function rota(a: Scenario, b: Scenario, changes: string[]) {
   }
   for (const id of ga.keys()) if (!gb.has(id)) changes.push(`Staff group removed: ${name(id)}`);
 
-  const sa = [...(a.staffing.shifts ?? [])];
-  const sb = [...(b.staffing.shifts ?? [])];
-  const label = (s: Shift) => `${s.name ?? `${s.start} shift`} (${name(s.group)})`;
-  const pairs: [Shift | undefined, Shift | undefined][] = [];
-  // Same group and name first, then what is left in order within each group.
-  for (const x of [...sa]) {
-    const i = sb.findIndex((y) => y.group === x.group && (y.name ?? '') === (x.name ?? ''));
-    if (i >= 0) {
-      pairs.push([x, sb[i]]);
-      sb.splice(i, 1);
-      sa.splice(sa.indexOf(x), 1);
-    }
-  }
-  for (const x of [...sa]) {
-    const i = sb.findIndex((y) => y.group === x.group);
-    if (i >= 0) {
-      pairs.push([x, sb[i]]);
-      sb.splice(i, 1);
-      sa.splice(sa.indexOf(x), 1);
-    }
-  }
-  for (const x of sa) pairs.push([x, undefined]);
-  for (const y of sb) pairs.push([undefined, y]);
+  shifts(a.staffing.shifts ?? [], b.staffing.shifts ?? [], name, changes);
+}
 
-  for (const [x, y] of pairs) {
-    if (!y) changes.push(`Shift removed: ${label(x!)}, ${x!.staff} staff ${x!.start} for ${x!.hours} h`);
-    else if (!x) changes.push(`Shift added: ${label(y)}, ${y.staff} staff ${y.start} for ${y.hours} h`);
-    else {
+/**
+ * Shifts are matched by what they are, never by their place in the list: a regenerated rota (a
+ * proposal lists its shifts in another order under other names) would otherwise read as dozens of
+ * false renames. Identical shifts say nothing; a shift kept under its name says what changed in it;
+ * a rename is only a shift that changed nothing but its name; everything else is written as the net
+ * change in staff per group, shift times and weekday, as the optimiser words its proposals.
+ */
+function shifts(before: readonly Shift[], after: readonly Shift[], name: (id: string) => string, changes: string[]) {
+  const sa = [...before];
+  const sb = [...after];
+  const shape = (s: Shift) => JSON.stringify([s.group, s.start, s.hours, s.days, s.breaks.map((k) => [k.afterMinutes, k.minutes, !!k.paid])]);
+  const pairUp = (match: (x: Shift, y: Shift) => boolean, say: (x: Shift, y: Shift) => void) => {
+    for (const x of [...sa]) {
+      const i = sb.findIndex((y) => match(x, y));
+      if (i < 0) continue;
+      say(x, sb[i]!);
+      sb.splice(i, 1);
+      sa.splice(sa.indexOf(x), 1);
+    }
+  };
+  const label = (s: Shift) => `${s.name} (${name(s.group)})`;
+
+  pairUp((x, y) => shape(x) === shape(y) && x.staff === y.staff && (x.name ?? '') === (y.name ?? ''), () => {});
+  pairUp(
+    (x, y) => x.group === y.group && !!x.name && x.name === y.name,
+    (x, y) => {
       const parts: string[] = [];
       if (x.staff !== y.staff) parts.push(`${x.staff} → ${y.staff} staff`);
       if (x.start !== y.start) parts.push(`starts ${x.start} → ${y.start}`);
       if (x.hours !== y.hours) parts.push(`${x.hours} → ${y.hours} hours`);
       if (x.days.join() !== y.days.join()) parts.push(`days ${x.days.join(' ')} → ${y.days.join(' ')}`);
       if (JSON.stringify(x.breaks) !== JSON.stringify(y.breaks)) parts.push('breaks differ');
-      if ((x.name ?? '') !== (y.name ?? '')) parts.push(`renamed ${x.name ?? '(none)'} → ${y.name ?? '(none)'}`);
-      if (parts.length) changes.push(`${label(y)}: ${parts.join(', ')}`);
-    }
+      changes.push(`${label(y)}: ${parts.join(', ')}`);
+    },
+  );
+  pairUp(
+    (x, y) => shape(x) === shape(y) && x.staff === y.staff,
+    (x, y) => changes.push(`Shift renamed: ${x.name ?? `${x.start} shift`} → ${y.name ?? `${y.start} shift`} (${name(y.group)})`),
+  );
+
+  // Groups in the optimiser's order, so a proposal reads here as it did in the Propose tab.
+  for (const g of [...new Set([...sa, ...sb].map((s) => s.group))].sort((x, y) => x.localeCompare(y))) {
+    const of = (list: Shift[]) => list.filter((s) => s.group === g);
+    const heads = headcountChanges(of(sa), of(sb), new Map([[g, name(g)]]));
+    // Shifts left over with no net change in staff: the same cover, split differently.
+    changes.push(...(heads.length ? heads : [`${name(g)}: the same staff at the same times, split into other shifts or break plans`]));
   }
 }
 
