@@ -88,8 +88,8 @@ describe('inputChanges', () => {
     const b = { ...baseline, staffing: { ...baseline.staffing, shifts: proposed.reverse() } };
     const { changes } = inputChanges(parsed(baseline), parsed(b));
     expect(changes).toEqual([
-      '+2 Call handlers (999 and 101) on 23:00–07:00 (8 h) Fri and Sat',
       '101 handlers: the same staff at the same times, split into other shifts or break plans',
+      '+2 Call handlers (999 and 101) on 23:00–07:00 (8 h) Fri and Sat',
       'Digital desk (online reports): the same staff at the same times, split into other shifts or break plans',
     ]);
   });
