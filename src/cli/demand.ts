@@ -156,7 +156,7 @@ function formatFit(fit: DemandFit, detail: boolean): string {
     out.push(`  MAPE     hourly ${pct(e.hourly.mape)} (chance alone ≈ ${pct(e.hourly.noiseFloor)}), daily ${pct(e.daily.mape)} (≈ ${pct(e.daily.noiseFloor)}), weekly ${pct(e.weekly.mape)} (≈ ${pct(e.weekly.noiseFloor)})`);
     if (detail) {
       out.push('  week starting    actual   fitted');
-      for (const w of f.weekly) out.push(`  ${w.weekStart}   ${String(w.actual).padStart(7)}  ${w.fitted.toFixed(0).padStart(7)}${w.days < 7 ? `  (${w.days} days)` : ''}`);
+      for (const w of f.weekly) out.push(`  ${w.weekStart}   ${String(w.actual).padStart(7)}  ${w.fitted.toFixed(0).padStart(7)}${w.days < 7 ? `  (${w.days} day${w.days === 1 ? '' : 's'})` : ''}`);
     }
   }
   for (const w of fit.warnings) out.push('', `Note: ${w}.`);

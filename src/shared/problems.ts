@@ -29,7 +29,12 @@ export function shown(value: unknown): string {
   return String(value);
 }
 
-const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+/** Zod's type names in words a user knows ("int" is a whole number). */
+const TYPE_WORDS: Record<string, string> = { int: 'whole number', nan: 'number' };
+const article = (type: string) => {
+  const word = TYPE_WORDS[type] ?? type;
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+};
 
 function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, small: boolean): string {
   const value = small ? issue.minimum : issue.maximum;

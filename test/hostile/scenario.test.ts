@@ -35,7 +35,7 @@ describe('scenarios that cannot terminate or are inconsistent', () => {
     s.redial['101'].maxAttempts = 101;
     expect(problems(s)).toEqual(['redial.101.maxAttempts: expected a number ≤ 100, got 101']);
     s.redial['101'].maxAttempts = 2.5;
-    expect(problems(s)).toEqual(['redial.101.maxAttempts: expected an int, got 2.5']);
+    expect(problems(s)).toEqual(['redial.101.maxAttempts: expected a whole number, got 2.5']);
   });
 
   it('refuses overlapping breaks, which would take staff from other shifts', () => {
