@@ -168,13 +168,14 @@ export function trim(problem: CoveringProblem, whole: readonly number[]): number
   return x;
 }
 
-/** Passes over the neighbourhoods at most (each only ever lowers the cost; most of the gain is in the first). */
-const NEIGHBOURHOOD_PASSES = 3;
+/** Sweeps over the neighbourhoods at most: on the baseline a third found nothing the second had not. */
+const NEIGHBOURHOOD_PASSES = 2;
 
 /**
  * Fix and optimise: for each neighbourhood in turn, every column outside it is held at its value
  * and the columns inside are re-chosen by HiGHS against what the held columns leave each row to
- * cover; a cheaper choice is kept. Repeated until a pass changes nothing (or `passes` run out).
+ * cover; a cheaper choice is kept. Repeated while a change leaves a neighbour to search again, for
+ * at most `passes` sweeps.
  * Each neighbourhood is searched at its root node only (its cuts and heuristics, started from the
  * current choice), which finds most of what a deeper search would, bounded by work, not time.
  * Every step keeps every row within its bounds, so the answer stays feasible and never costs more
@@ -182,9 +183,14 @@ const NEIGHBOURHOOD_PASSES = 3;
  */
 export function improveByNeighbourhoods(highs: Highs, problem: CoveringProblem, start: readonly number[], neighbourhoods: readonly (readonly number[])[], passes = NEIGHBOURHOOD_PASSES): number[] {
   const x = [...start];
-  for (let pass = 0; pass < passes; pass++) {
-    let improved = false;
-    for (const free of neighbourhoods) {
+  // A neighbourhood whose neighbours (those sharing a row with it) have not changed since it was
+  // last searched would be searched again from the same place: it waits until one of them changes.
+  const rowsOf = neighbourhoods.map((free) => new Set(free.flatMap((j) => [...problem.columns[j]!.coefficients.keys()])));
+  const touching = rowsOf.map((mine, a) => rowsOf.flatMap((theirs, b) => (b !== a && [...mine].some((r) => theirs.has(r)) ? [b] : [])));
+  const waiting = new Set(neighbourhoods.keys());
+  for (let pass = 0; pass < passes && waiting.size > 0; pass++) {
+    for (const [n, free] of neighbourhoods.entries()) {
+      if (!waiting.delete(n)) continue;
       const inside = new Set(free);
       const held = problem.rows.map(() => 0);
       problem.columns.forEach((c, j) => inside.has(j) || c.coefficients.forEach((a, r) => (held[r]! += a * x[j]!)));
@@ -209,10 +215,9 @@ export function improveByNeighbourhoods(highs: Highs, problem: CoveringProblem, 
       const cost = (v: readonly number[]) => v.reduce((s, n, k) => s + n * columns[k]!.cost, 0);
       if (cost(y) < cost(now) - 1e-9 && feasible(problem, x, free, y)) {
         free.forEach((j, k) => (x[j] = y[k]!));
-        improved = true;
+        for (const b of touching[n]!) waiting.add(b);
       }
     }
-    if (!improved) break;
   }
   return x;
 }
