@@ -69,7 +69,19 @@ export function hoursBelow(p: Proposal): { channel: string; labels: string[] }[]
     }));
 }
 
+type GanttRow = { label: string; group: string; start: string; hours: number; days: readonly string[]; staff: number };
+
 /** A shift as the gantt draws it. */
-export function ganttShift(s: Shift): { label: string; group: string; start: string; hours: number; days: readonly string[]; staff: number } {
+export function ganttShift(s: Shift): GanttRow {
   return { label: s.name ?? s.group, group: s.group, start: s.start, hours: s.hours, days: s.days, staff: s.staff };
+}
+
+/**
+ * A proposed shift as the gantt draws it. Its name ("Call handlers (999 and 101): 07:00 8 h (break
+ * plan A)") is for the scenario file; the gantt's row already gives start, end and staff and has
+ * room for a short label only, so it shows the group's name without its bracketed note.
+ */
+export function proposedGanttShift(s: Shift): GanttRow {
+  const group = (s.name ?? s.group).split(': ')[0]!.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return { ...ganttShift(s), label: group || s.group };
 }
