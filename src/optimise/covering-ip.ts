@@ -168,8 +168,8 @@ export function trim(problem: CoveringProblem, whole: readonly number[]): number
   return x;
 }
 
-/** Sweeps over the neighbourhoods at most: on the baseline a third found nothing the second had not. */
-const NEIGHBOURHOOD_PASSES = 2;
+/** Sweeps over the neighbourhoods at most (on the baseline the third still found a little). */
+const NEIGHBOURHOOD_PASSES = 3;
 
 /**
  * Fix and optimise: for each neighbourhood in turn, every column outside it is held at its value
