@@ -50,6 +50,12 @@ describe('where and why it fails', { timeout: 240_000 }, () => {
       await section.evaluate((e) => e.scrollIntoView({ block: 'start' }));
       assert.equal(await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, `${width}px: nothing spills sideways`);
       await app.page.screenshot({ path: join(SCREENSHOTS, `where-it-fails-${width}.png`) });
+      // The charts below keep their lettering readable: drawn at 80 % of their design size or more (a phone scrolls them sideways).
+      const scales = await app.page.evaluate(() =>
+        [...document.querySelectorAll<SVGSVGElement>('svg.chart')].map((svg) => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width),
+      );
+      assert.ok(scales.length >= 4, `${width}px: the result charts are there`);
+      assert.ok(Math.min(...scales) >= 0.8, `${width}px: a chart drawn at ${Math.min(...scales).toFixed(2)} of its size`);
     }
     await app.page.setViewportSize({ width: 1280, height: 900 });
     await screenshotOf(section, 'where-it-fails-section');
