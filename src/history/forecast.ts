@@ -61,9 +61,23 @@ export interface DayForecast {
   channels: Partial<Record<Channel, { calls: number; low: number; high: number }>>;
 }
 
+/** A channel's level and shape: calls per day, hour-of-week and month factors. */
+export interface DemandStream {
+  callsPerDay: number;
+  hourOfWeek: readonly number[];
+  month: readonly number[];
+}
+
 export interface Forecast {
   horizon: { startDate: string; days: number; warmupDays: number };
   demand: ScenarioDemand;
+  /**
+   * The calls a preset moved from the phone channels to online, with their shape; already counted
+   * in `demand.channels.online`. `alone`: the history had no online contacts, so the forecast's
+   * online channel is these calls and nothing else (a scenario's own online demand then stays and
+   * these add to it).
+   */
+  movedOnline?: DemandStream & { alone: boolean };
   daily: DayForecast[];
   notes: string[];
 }
@@ -116,17 +130,24 @@ export function forecastDemand(fit: DemandFit, options: ForecastOptions): Foreca
       notes.push(`${channel}: trend ${(f.trendPerYear * 100).toFixed(1)} %/year evaluated at ${isoDate(Math.round(mid))}`);
     }
   }
-  // Calls moved online by a preset join (or become) the online channel, with 101's daily shape.
+  // Calls moved online by a preset keep the shape of the channel they left, and join (or become)
+  // the online channel.
+  let movedOnline: Forecast['movedOnline'];
   if (preset) {
+    let moved: DemandStream | undefined;
     for (const from of ['999', '101'] as const) {
       const share = preset.toOnline[from] ?? 0;
       const source = channels[from];
       if (!share || !source) continue;
-      const moved = source.callsPerDay / (1 - share) * share;
+      const stream = { ...source, callsPerDay: (source.callsPerDay / (1 - share)) * share };
+      moved = moved ? addStreams(moved, stream) : stream;
+      notes.push(`preset: ${(share * 100).toFixed(0)} % of ${from} (${stream.callsPerDay.toFixed(0)} a day) reported online instead`);
+    }
+    if (moved) {
       const online = channels.online;
-      if (online) online.callsPerDay = round(online.callsPerDay + moved, 2);
-      else channels.online = { callsPerDay: round(moved, 2), hourOfWeek: source.hourOfWeek, month: source.month };
-      notes.push(`preset: ${(share * 100).toFixed(0)} % of ${from} (${moved.toFixed(0)} a day) reported online instead`);
+      const sum = online ? addStreams(online, moved) : moved;
+      channels.online = { ...online, ...sum, callsPerDay: round(sum.callsPerDay, 2), hourOfWeek: [...sum.hourOfWeek], month: [...sum.month] };
+      movedOnline = { ...moved, callsPerDay: round(moved.callsPerDay, 2), alone: !online };
     }
     notes.push(`preset ${preset.label}: ${preset.source}`);
   }
@@ -176,9 +197,33 @@ export function forecastDemand(fit: DemandFit, options: ForecastOptions): Foreca
   return {
     horizon: { startDate: isoDate(start), days: options.days, warmupDays: 0 },
     demand: { profile: 'weekly', specialDays, channels },
+    ...(movedOnline ? { movedOnline } : {}),
     daily,
     notes,
   };
+}
+
+/**
+ * Two demand streams on one channel as one: their calls per day add, and each factor list becomes
+ * the average of the two (each scaled to mean 1, as the model does) weighted by calls per day.
+ * Totals over any week and over any month are then exactly the sum of the two; only the hour-in-
+ * a-month detail is approximate, since a product of two blends is not the blend of two products
+ * (the gap, a·b/(a+b)² × (week₁−week₂)(month₁−month₂), vanishes when either shape agrees).
+ */
+export function addStreams(a: DemandStream, b: DemandStream): DemandStream {
+  const total = a.callsPerDay + b.callsPerDay;
+  const wa = total > 0 ? a.callsPerDay / total : 0.5;
+  const blend = (x: readonly number[], y: readonly number[]) => {
+    const [nx, ny] = [meanOne(x), meanOne(y)];
+    return nx.map((v, i) => round(wa * v + (1 - wa) * ny[i]!, 4));
+  };
+  return { callsPerDay: total, hourOfWeek: blend(a.hourOfWeek, b.hourOfWeek), month: blend(a.month, b.month) };
+}
+
+/** Factors scaled to mean 1 (all zero stays zero). */
+function meanOne(f: readonly number[]): number[] {
+  const mean = f.reduce((s, v) => s + v, 0) / f.length;
+  return mean > 0 ? f.map((v) => v / mean) : f.map(() => 0);
 }
 
 /**

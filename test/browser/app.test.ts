@@ -221,6 +221,16 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     // Cost per hour is edited with the staff groups; the rota's paid hours and cost follow.
     assert.equal(await app.page.locator('#f-staffing-groups-0-costPerHour').inputValue(), '21');
     assert.match(await app.page.getByTestId('rota-cost').innerText(), /^The rota pays [\d,]+ h a week: £[\d,]+/);
+    // A percentage field's bounds read in the percentages typed, beside the field and in the summary.
+    const shrinkage = app.page.locator('#f-staffing-shrinkage');
+    const shrinkageBefore = await shrinkage.inputValue();
+    await shrinkage.fill('120');
+    await app.page.locator('#f-staffing-shrinkage-msg').filter({ hasText: /^expected at most 95 %, got 120 %$/ }).waitFor();
+    const summary = app.page.getByRole('region', { name: /problems? to fix/ });
+    assert.match(await summary.innerText(), /Rota: shrinkage: expected at most 95 %, got 120 %/);
+    await screenshotOf(summary, '05b-percent-problem');
+    await shrinkage.fill(shrinkageBefore);
+    await app.page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
     await screenshot(app.page, '05-rota-edited');
     await screenshotOf(app.page.getByRole('group', { name: /Rota gantt/ }), '05a-gantt');
     expectClean(app.w);
@@ -371,6 +381,20 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await changes.getByRole('button', { name: 'Undo the forecast' }).click();
     assert.equal(await app.page.locator('#f-horizon-startDate').inputValue(), startBefore);
     assert.equal(await changes.count(), 0);
+    // A lockdown moves some 101 calls online: the history has no online, so they add to the scenario's own.
+    await app.page.getByRole('form', { name: 'Forecast' }).getByLabel('Preset').selectOption('lockdown');
+    await app.page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    await app.page.getByText(/reported online instead/).waitFor();
+    await apply.click();
+    const online = new RegExp(`Online: ${onlineBefore} → ([\\d.]+) a day \\(${onlineBefore} kept, the history has none, \\+ ([\\d.]+) moved online by the preset\\)`);
+    const [, total, moved] = online.exec(await changes.innerText()) ?? assert.fail(`no line for online in: ${await changes.innerText()}`);
+    assert.ok(Number(moved) > 5, `moved ${moved}`);
+    assert.equal(Number(total), Number(onlineBefore) + Number(moved));
+    const field = Number(await app.page.locator('#f-demand-channels-online-callsPerDay').inputValue());
+    assert.ok(Math.abs(field - Number(total)) < 0.05, `online field ${field}, listed ${total}`);
+    await screenshotOf(changes, '08c-forecast-lockdown-changes');
+    await changes.getByRole('button', { name: 'Undo the forecast' }).click();
+    assert.equal(await app.page.locator('#f-demand-channels-online-callsPerDay').inputValue(), onlineBefore);
     expectClean(app.w);
   });
 
@@ -405,6 +429,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
       { name: 'notepad.json', mimeType: 'application/json', buffer: utf16 },
       { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(9 * 1024 * 1024, 0x20) },
       { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('shift notes, not a scenario') },
+      { name: 'no period.json', mimeType: 'application/json', buffer: Buffer.from('{"a":1}') },
     ]);
     await app.page.getByRole('button', { name: 'Open Saved by Notepad' }).waitFor();
     const alert = app.page.getByRole('alert').filter({ hasText: 'huge.json' });
@@ -416,6 +441,20 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await screenshot(app.page, '08-import-refusals');
     app.page.once('dialog', (d) => void d.accept());
     await app.page.getByRole('button', { name: 'Delete Saved by Notepad' }).click();
+    // A scenario without a period: its problem is counted on Demand, where the period's fields are.
+    await app.page.getByRole('button', { name: 'Open no period' }).click();
+    await tab('Edit');
+    const sections = app.page.getByRole('navigation', { name: 'Scenario sections' });
+    assert.match(await sections.getByRole('button', { name: /^Demand/ }).innerText(), /⚠/);
+    await app.page.getByRole('region', { name: /problems? to fix/ }).getByRole('button', { name: 'Period', exact: true }).click();
+    const days = app.page.locator('#f-horizon-days');
+    await app.page.waitForFunction(() => document.activeElement?.id === 'f-horizon-days');
+    assert.equal(await days.getAttribute('aria-invalid'), 'true');
+    assert.equal(await app.page.locator('#f-horizon-days-msg').innerText(), 'required: expected a number');
+    await screenshot(app.page, '08-period-missing');
+    await tab('Scenarios');
+    app.page.once('dialog', (d) => void d.accept());
+    await app.page.getByRole('button', { name: 'Delete no period' }).click();
     expectClean(app.w);
   });
 

@@ -67,6 +67,10 @@ describe('forecastDemand', async () => {
     const b101 = base.demand.channels['101']!.callsPerDay * p.level['101']!;
     expect(lock.demand.channels['101']!.callsPerDay).toBeCloseTo(b101 * 0.9, 0);
     expect(lock.demand.channels.online!.callsPerDay).toBeCloseTo(b101 * 0.1, 0);
+    // The history has no online contacts: the online channel is the moved calls alone, in 101's shape.
+    expect(lock.movedOnline).toMatchObject({ callsPerDay: lock.demand.channels.online!.callsPerDay, alone: true });
+    expect(lock.movedOnline!.hourOfWeek).toEqual(lock.demand.channels['101']!.hourOfWeek);
+    expect(base.movedOnline).toBeUndefined();
     expect(lock.demand.channels['101']!.mix!['asb']!).toBeGreaterThan(base.demand.channels['101']!.mix!['asb']!);
     expect(lock.notes.join('\n')).toMatch(/illustrative/);
   });

@@ -3,6 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import NumberField from '../../src/ui/editors/NumberField.svelte';
+import { shownMessage, shownScale } from '../../src/ui/editors/fields.ts';
 import { Workspace, getAt, type ScenarioDoc } from '../../src/ui/workspace/workspace.svelte.ts';
 import { memoryStore } from '../../src/ui/workspace/store.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
@@ -47,6 +48,33 @@ describe('NumberField', () => {
     expect(input).toHaveValue('25');
     await fireEvent.input(input, { target: { value: '30' } });
     expect(getAt(ws.current!.draft, ['staffing', 'shrinkage'])).toBe(0.3);
+  });
+
+  it('reports a percentage field’s bounds in the percentages the user typed', async () => {
+    const ws = await workspace();
+    render(NumberField, { ws, path: ['staffing', 'shrinkage'], label: 'Shrinkage', unit: '%', scale: 100 });
+    const input = screen.getByLabelText('Shrinkage (%)');
+    await fireEvent.input(input, { target: { value: '120' } });
+    expect(input).toHaveAccessibleDescription('expected at most 95 %, got 120 %');
+    await fireEvent.input(input, { target: { value: '-5' } });
+    expect(input).toHaveAccessibleDescription('expected at least 0 %, got -5 %');
+    // The stored message stays in fractions, as the JSON and the command line show it.
+    expect(ws.problems.get('staffing.shrinkage')).toBe('expected a number ≥ 0, got -0.05');
+  });
+});
+
+describe('shownMessage', () => {
+  it('scales a bound message and leaves other messages alone', () => {
+    expect(shownMessage('expected a number ≤ 0.9, got 1.5', 100, '%')).toBe('expected at most 90 %, got 150 %');
+    expect(shownMessage('expected a number > 0, got -0.001', 100, '%')).toBe('expected more than 0 %, got -0.1 %');
+    expect(shownMessage('expected a number ≤ 0.95, got 1.2')).toBe('expected a number ≤ 0.95, got 1.2');
+    expect(shownMessage('expected a number, got "abc"', 100, '%')).toBe('expected a number, got "abc"');
+  });
+
+  it('knows which paths the editor shows as percentages', () => {
+    for (const p of ['staffing.shrinkage', 'desks.periods.2.shieldingShare', 'triage101.toCallback', 'diversion.101.asb', 'targets.online.share', 'redial.101.to999'])
+      expect(shownScale(p), p).toBe(100);
+    for (const p of ['staffing.shifts.0.hours', 'targets.999.seconds', 'demand.channels.101.callsPerDay']) expect(shownScale(p), p).toBe(1);
   });
 });
 

@@ -151,6 +151,47 @@ describe('mergeForecast', () => {
     expect(draft).toEqual(original);
   });
 
+  it('adds the calls a preset moves online to the scenario’s own online demand when the history has none', () => {
+    const draft = scenario();
+    const week = Array.from({ length: 168 }, (_, h) => (h % 24 < 8 ? 0.5 : 1.25)); // quiet nights
+    const months = Array.from({ length: 12 }, (_, m) => (m < 6 ? 2 : 1));
+    (draft['demand'] as { channels: Record<string, Record<string, unknown>> }).channels['online']!['hourOfWeek'] = week;
+    const f = forecast(undefined);
+    f.demand.channels.online = { callsPerDay: 10, hourOfWeek: flat(168, 3), month: months };
+    f.movedOnline = { callsPerDay: 10, hourOfWeek: flat(168, 3), month: months, alone: true };
+    const merged = mergeForecast(draft, f);
+    const online = (merged.demand['channels'] as Record<string, { callsPerDay: number; hourOfWeek: number[]; month: number[]; mix: unknown }>)['online']!;
+    expect(online.callsPerDay).toBe(50);
+    expect(online.mix).toEqual({ asb: 1 });
+    // Each hour of the week carries the scenario's 40 a day in its shape plus the moved 10 flat.
+    const weekMean = week.reduce((a, b) => a + b, 0) / 168;
+    for (const h of [0, 12, 100]) expect(50 * online.hourOfWeek[h]!).toBeCloseTo(40 * (week[h]! / weekMean) + 10, 2);
+    // The scenario's online had no month shape (flat); the moved calls' is 2:1, scaled to mean 1.
+    expect(50 * online.month[0]!).toBeCloseTo(40 + 10 * (2 / 1.5), 2);
+    expect(merged.changes).toContain(
+      'Online: 40 → 50 a day (40 kept, the history has none, + 10 moved online by the preset); shape over the week and year: yours and the moved calls’, weighted by their calls.',
+    );
+    applyMerged(draft, merged);
+    expect(parseScenario(draft).ok).toBe(true);
+  });
+
+  it('keeps the baseline’s online demand and adds what the lockdown preset moves from 101', async () => {
+    const imported = await demandWorkerApi.importHistory(readFileSync(join(ROOT, 'seeds/sample-history.csv'), 'utf8'));
+    if (!imported.ok) throw new Error(imported.message);
+    const fit = demandWorkerApi.fit(imported.history);
+    const f = demandWorkerApi.forecast(fit, { start: '2025-06-02', days: 28, callTypes: imported.history.callTypes, preset: 'lockdown' });
+    expect(f.movedOnline?.alone).toBe(true);
+    const draft = baseline();
+    const choices = suggestedChoices(unknownTypes(draft, f), knownCallTypes(draft));
+    for (const u of unknownTypes(draft, f)) choices[u.name] ??= ADD;
+    const before = (draft['demand'] as { channels: Record<string, { callsPerDay: number }> }).channels['online']!.callsPerDay;
+    applyMerged(draft, mergeForecast(draft, f, choices));
+    const parsed = parseScenario(draft);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(f.movedOnline!.callsPerDay).toBeGreaterThan(5);
+    expect(parsed.scenario.demand.channels.online!.callsPerDay).toBeCloseTo(before + f.movedOnline!.callsPerDay, 1);
+  });
+
   it('merges a forecast of the sample history into the baseline: valid, online kept, per-type handling still applies', async () => {
     const imported = await demandWorkerApi.importHistory(readFileSync(join(ROOT, 'seeds/sample-history.csv'), 'utf8'));
     if (!imported.ok) throw new Error(imported.message);

@@ -3,6 +3,8 @@
  * what a scenario describes (no online contacts, its own names for call types), so applying is a
  * merge, not a replacement:
  * - channels the forecast has get its level and shapes; channels it lacks stay as they were;
+ * - calls a preset moves online when the history has no online contacts add to the scenario's own
+ *   online demand (the history says nothing about it, so it stays, plus the moved calls);
  * - the forecast's call types are matched to the scenario's by name; a name the scenario does not
  *   know (a typo, another force's coding) is mapped to one it does or added, as the planner chooses,
  *   so per-type handling and diversion keep applying; types the history does not mention keep
@@ -12,7 +14,8 @@
  * Every change is listed in words, and `before` holds what was replaced so it can be undone.
  * Works on the editor's JSON draft (which may be invalid), never on the DOM.
  */
-import type { Forecast } from '../../history/forecast.ts';
+import { addStreams, type DemandStream, type Forecast } from '../../history/forecast.ts';
+import { SEED_PROFILE_NAMES, seedProfile } from '../../scenario/seeds.ts';
 import { isoDate, parseIsoDate } from '../../history/dates.ts';
 import { CHANNELS, type Channel } from '../../history/types.ts';
 
@@ -110,6 +113,19 @@ export function mergeForecast(draft: Json, forecast: Forecast, choices: TypeChoi
       } else changes.push(`${label(c)}: kept as it was (the history has none).`);
       continue;
     }
+    const kept = c === 'online' && forecast.movedOnline?.alone ? ownStream(old, oldDemand, wasWeekly) : undefined;
+    if (kept) {
+      // The history has no online contacts, so the forecast's online channel is only the calls a
+      // preset moved from the phone lines: the scenario's online demand stays and these add to it.
+      const moved = forecast.movedOnline!;
+      const sum = addStreams(kept, moved);
+      channels[c] = { ...structuredClone(old), callsPerDay: round2(sum.callsPerDay), hourOfWeek: sum.hourOfWeek, month: sum.month };
+      changes.push(
+        `${label(c)}: ${perDay(kept.callsPerDay)} → ${perDay(sum.callsPerDay)} a day (${perDay(kept.callsPerDay)} kept, the history has none, ` +
+          `+ ${perDay(moved.callsPerDay)} moved online by the preset); shape over the week and year: yours and the moved calls’, weighted by their calls.`,
+      );
+      continue;
+    }
     const next: Json = { ...structuredClone(old ?? {}), callsPerDay: f.callsPerDay, hourOfWeek: f.hourOfWeek, month: f.month };
     const was = typeof old?.['callsPerDay'] === 'number' ? `${perDay(old['callsPerDay'])} → ` : 'added, ';
     changes.push(`${label(c)}: ${was}${perDay(f.callsPerDay)} a day; shape over the week and year from the history.`);
@@ -123,6 +139,22 @@ export function mergeForecast(draft: Json, forecast: Forecast, choices: TypeChoi
   demand['channels'] = channels;
   demand['specialDays'] = mergeSpecialDays(oldDemand['specialDays'], forecast, changes);
   return { horizon, demand, changes, before };
+}
+
+/**
+ * A channel's own demand as the model reads it (its shape, else the demand-wide one, else flat; flat
+ * too when the profile is not weekly), or undefined when its level is not a number to add to.
+ */
+function ownStream(old: Json | undefined, demand: Json, weekly: boolean): DemandStream | undefined {
+  const level = old?.['callsPerDay'];
+  if (typeof level !== 'number' || !(level >= 0)) return undefined;
+  const shape = (own: unknown, shared: unknown, n: number): readonly number[] => {
+    const f = weekly ? (own ?? shared) : undefined;
+    if (typeof f === 'string' && (SEED_PROFILE_NAMES as string[]).includes(f)) return seedProfile(f);
+    if (Array.isArray(f) && f.length === n && f.every((v) => typeof v === 'number' && v >= 0)) return f as number[];
+    return new Array(n).fill(1);
+  };
+  return { callsPerDay: level, hourOfWeek: shape(old!['hourOfWeek'], demand['hourOfWeek'], 168), month: shape(old!['month'], demand['month'], 12) };
 }
 
 /** Puts the merged horizon and demand into the draft. */
@@ -238,3 +270,4 @@ const label = (c: Channel) => (c === 'online' ? 'Online' : c);
 const perDay = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-GB', { maximumFractionDigits: 1 }) : String(v));
 const pct = (s: number) => `${(s * 100).toFixed(1)} %`;
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+const round2 = (v: number) => Math.round(v * 100) / 100;

@@ -22,3 +22,39 @@ export function shownNumber(value: unknown, scale = 1): string {
 export function roundish(n: number): number {
   return Number.parseFloat(n.toPrecision(12));
 }
+
+/**
+ * Fields the editor shows as percentages, though the scenario holds them as shares from 0 to 1
+ * (each is a NumberField with scale 100). Listed here so a problem reported away from its field,
+ * in the summary above the editor, reads in the same percentages as the message beside it.
+ */
+const PERCENT_FIELDS: readonly RegExp[] = [
+  /^staffing\.shrinkage$/,
+  /^desks\.periods\.\d+\.shieldingShare$/,
+  /^triage101\.(toOnline|toCallback|toOtherTeam)$/,
+  /^diversion\.(999|101)\.[^.]+$/,
+  /^targets\.(999|101|online)\.share$/,
+  /^redial\.(999|101)\.(probability|to999)$/,
+];
+
+/** The scale a field at `path` (dotted) is shown at: 100 for the percentage fields, else 1. */
+export function shownScale(path: string): number {
+  return PERCENT_FIELDS.some((p) => p.test(path)) ? 100 : 1;
+}
+
+const BOUND_WORDS: Record<string, string> = { '≥': 'at least', '>': 'more than', '≤': 'at most', '<': 'less than' };
+const BOUND = /^expected a number ([≥>≤<]) (-?[\d.]+(?:e[-+]?\d+)?)(?:, got (-?[\d.]+(?:e[-+]?\d+)?))?$/;
+
+/**
+ * A schema message in the units of the field it is shown beside. The schema speaks in stored
+ * values ("expected a number ≤ 0.95, got 1.2"), right for the JSON and the command line; a field
+ * shown at scale 100 was typed as a percentage, so its message says "expected at most 95 %, got
+ * 120 %". Messages of other shapes pass unchanged.
+ */
+export function shownMessage(message: string, scale = 1, unit = ''): string {
+  const m = scale === 1 ? null : BOUND.exec(message);
+  if (!m) return message;
+  const [, op, limit, got] = m;
+  const value = (v: string) => `${roundish(Number(v) * scale)}${unit ? ` ${unit}` : ''}`;
+  return `expected ${BOUND_WORDS[op!]} ${value(limit!)}${got === undefined ? '' : `, got ${value(got)}`}`;
+}
