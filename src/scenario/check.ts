@@ -73,17 +73,27 @@ export function crossCheck(s: Scenario): Problem[] {
         if (days.has(d)) add(`staffing.shifts.${i}.days.${j}`, `expected each weekday once, got "${d}" twice`);
         days.add(d);
       });
+      // Breaks are named "break 1, 2…" in words, as the editor lists them; the path stays 0-based.
+      // A break that runs past the shift's end is the one to fix (usually its length), so the
+      // overlaps it causes with later breaks are not reported on top, blaming them.
+      const end = shift.hours * 60;
+      const pastEnd = new Set<number>();
       shift.breaks.forEach((b, j) => {
-        if (b.afterMinutes + b.minutes > shift.hours * 60)
-          add(`staffing.shifts.${i}.breaks.${j}`, `break ends after the shift (${shift.hours} h)`);
+        if (b.afterMinutes + b.minutes <= end) return;
+        pastEnd.add(j);
+        add(`staffing.shifts.${i}.breaks.${j}.minutes`, `expected a break that ends within the ${shift.hours} h shift (by ${end} min), got ${b.afterMinutes} + ${b.minutes} = ${b.afterMinutes + b.minutes} min`);
       });
       // Overlapping breaks would take the same people off twice, i.e. staff from other shifts.
       const order = shift.breaks.map((b, j) => ({ ...b, j })).sort((a, b) => a.afterMinutes - b.afterMinutes);
       for (let k = 1; k < order.length; k++) {
         const before = order[k - 1]!;
         const b = order[k]!;
-        if (b.afterMinutes < before.afterMinutes + before.minutes)
-          add(`staffing.shifts.${i}.breaks.${b.j}.afterMinutes`, `expected a break that starts after break ${before.j} ends (${before.afterMinutes + before.minutes} min), got ${b.afterMinutes}`);
+        const beforeEnds = before.afterMinutes + before.minutes;
+        if (b.afterMinutes < beforeEnds && !pastEnd.has(before.j))
+          add(
+            `staffing.shifts.${i}.breaks.${b.j}.afterMinutes`,
+            `expected a start at or after ${beforeEnds} min, when break ${before.j + 1} (from ${before.afterMinutes} min, ${before.minutes} min long) ends, got ${b.afterMinutes}`,
+          );
       }
     });
   }

@@ -230,6 +230,15 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.match(await summary.innerText(), /Rota: shrinkage: expected at most 95 %, got 120 %/);
     await screenshotOf(summary, '05b-percent-problem');
     await shrinkage.fill(shrinkageBefore);
+    // A break too long for its shift is blamed on its own length, not on the break after it.
+    const length = app.page.locator('#f-staffing-shifts-0-breaks-0-minutes');
+    const lengthBefore = await length.inputValue();
+    await length.fill('600');
+    await app.page.locator('#f-staffing-shifts-0-breaks-0-minutes-msg').filter({ hasText: /^expected a break that ends within the [\d.]+ h shift \(by \d+ min\), got \d+ \+ 600 = \d+ min$/ }).waitFor();
+    assert.equal(await app.page.locator('#f-staffing-shifts-0-breaks-1-afterMinutes').getAttribute('aria-invalid'), null);
+    assert.match(await summary.innerText(), /Shift 1 \(Earlies \(break plan A\)\), break 1: length: expected a break that ends within/);
+    await screenshotOf(summary, '05c-break-too-long');
+    await length.fill(lengthBefore);
     await app.page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
     await screenshot(app.page, '05-rota-edited');
     await screenshotOf(app.page.getByRole('group', { name: /Rota gantt/ }), '05a-gantt');

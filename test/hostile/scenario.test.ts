@@ -41,7 +41,15 @@ describe('scenarios that cannot terminate or are inconsistent', () => {
   it('refuses overlapping breaks, which would take staff from other shifts', () => {
     const s = base();
     s.staffing = rota({ breaks: [{ afterMinutes: 120, minutes: 60 }, { afterMinutes: 150, minutes: 30 }] });
-    expect(problems(s)).toContain('staffing.shifts.0.breaks.1.afterMinutes: expected a break that starts after break 0 ends (180 min), got 150');
+    expect(problems(s)).toContain('staffing.shifts.0.breaks.1.afterMinutes: expected a start at or after 180 min, when break 1 (from 120 min, 60 min long) ends, got 150');
+  });
+
+  it('blames a break that runs past the end of its shift, not the later break it then overlaps', () => {
+    const s = base();
+    s.staffing = rota({ hours: 8, breaks: [{ afterMinutes: 150, minutes: 600 }, { afterMinutes: 300, minutes: 30 }] });
+    expect(problems(s).filter((p) => p.includes('breaks'))).toEqual([
+      'staffing.shifts.0.breaks.0.minutes: expected a break that ends within the 8 h shift (by 480 min), got 150 + 600 = 750 min',
+    ]);
   });
 
   it('refuses a weekday named twice in a shift', () => {
