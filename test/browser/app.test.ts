@@ -120,6 +120,22 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
   });
 
   it('streams results in while running and keeps completed replications on cancel', async () => {
+    // Replications that are not a whole number from 1 to 1000 are refused as they were typed, and
+    // the refusal leads back to the field beside it, not to the editor.
+    const replications = app.page.getByRole('spinbutton', { name: 'Replications', exact: true });
+    for (const typed of ['2.5', '0']) {
+      await replications.fill(typed);
+      await app.page.getByRole('button', { name: 'Run simulation' }).click();
+      const refusal = app.page.getByRole('alert').filter({ hasText: 'Not run. Replications must be a whole number from 1 to 1000.' });
+      await refusal.waitFor();
+      assert.equal(await replications.inputValue(), typed, 'what was typed is kept');
+      assert.equal(await replications.getAttribute('aria-invalid'), 'true');
+      assert.equal(await app.page.getByTestId('run-status').count(), 0, 'nothing runs');
+      assert.equal(await refusal.getByRole('button', { name: 'Fix it in the editor' }).count(), 0);
+      await refusal.getByRole('button', { name: 'Change the replications' }).click();
+      assert.equal(await app.page.evaluate(() => document.activeElement?.id), 'run-replications');
+    }
+    await screenshot(app.page, '02a-replications-refused');
     await app.page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill('40');
     await app.page.getByRole('button', { name: 'Run simulation' }).click();
     const results = app.page.getByRole('region', { name: 'Results' });

@@ -37,6 +37,19 @@ describe('Runner', () => {
     expect(runner.pool.phase).toBe('idle');
   });
 
+  it('refuses replications that are not a whole number from 1 to 1000, 2.5 included, as a problem of the field, not the scenario', async () => {
+    const runner = new Runner(inProcess, createReportApi, 2);
+    for (const n of [2.5, 0, -3, null as unknown as number, 1001]) {
+      runner.replications = n;
+      await runner.start([{ key: 'base', name: 'Base', json, validation: parsed }]);
+      expect(runner.refusal, String(n)).toBe('Replications must be a whole number from 1 to 1000.');
+      expect(runner.refusedReplications).toBe(true);
+      expect(runner.pool.phase).toBe('idle');
+    }
+    await runner.start([{ key: 'x', name: 'Broken', json: {}, validation: parseScenario({}) }]);
+    expect(runner.refusedReplications).toBe(false);
+  });
+
   it('holds a run past the size cap with its estimate until the user runs it anyway', async () => {
     const big = { ...json, horizon: { days: 2 }, demand: { ...json.demand, specialDays: [{ date: '2025-01-06', factor: 1e9, channels: ['online'], fromHour: 0, toHour: 1 }] } };
     const bigParsed = parseScenario(big);

@@ -76,6 +76,8 @@ export class Runner {
   /** Overrides the scenario's own seed when not empty. */
   seedOverride = $state('');
   refusal = $state('');
+  /** The refusal is about the replications asked for (a field beside the run button, not in the scenario). */
+  refusedReplications = $state(false);
   /** Set when a run is past the size cap: what it would take; `runAnyway` starts it regardless. */
   oversize = $state('');
   #oversized: RunRequest[] | undefined;
@@ -166,11 +168,14 @@ export class Runner {
   async start(requests: RunRequest[], { anyway = false }: { anyway?: boolean } = {}): Promise<void> {
     this.oversize = '';
     this.#oversized = undefined;
+    this.refusedReplications = false;
     this.refusal = refusalReason(requests);
     if (this.refusal) return;
-    const replications = Math.floor(this.replications);
-    if (!(replications >= 1 && replications <= 1000)) {
+    // Refused, not rounded: 2.5 is a slip, and running 2 would hide it.
+    const replications = this.replications;
+    if (!(Number.isInteger(replications) && replications >= 1 && replications <= 1000)) {
       this.refusal = 'Replications must be a whole number from 1 to 1000.';
+      this.refusedReplications = true;
       return;
     }
     const scenarios = requests.map((r) => (r.validation as { ok: true; scenario: Scenario }).scenario);
