@@ -255,6 +255,14 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.match(await summary.innerText(), /Shift 1 \(Earlies \(break plan A\)\), break 1: length: expected a break that ends within/);
     await screenshotOf(summary, '05c-break-too-long');
     await length.fill(lengthBefore);
+    // An empty cost per hour says it counts as £0, beside the field and under the groups.
+    const costPerHour = app.page.locator('#f-staffing-groups-0-costPerHour');
+    await costPerHour.fill('');
+    await app.page.locator('#f-staffing-groups-0-costPerHour-msg').filter({ hasText: 'Empty: counted as £0 an hour.' }).waitFor();
+    assert.match(await app.page.getByTestId('rota-cost').innerText(), /No cost per hour for Call handlers \(999 and 101\): counted as £0\./);
+    await screenshot(app.page, '05d-cost-empty');
+    await costPerHour.fill('21');
+    await app.page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
     await app.page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
     await screenshot(app.page, '05-rota-edited');
     await screenshotOf(app.page.getByRole('group', { name: /Rota gantt/ }), '05a-gantt');

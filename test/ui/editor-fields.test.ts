@@ -63,6 +63,20 @@ describe('NumberField', () => {
   });
 });
 
+describe('NumberField emptyHint', () => {
+  it('says what an empty optional field counts as, and goes back to the usual hint once filled', async () => {
+    const ws = await workspace();
+    render(NumberField, { ws, path: ['staffing', 'groups', 0, 'costPerHour'], label: 'Cost per hour', unit: '£', optional: true, emptyHint: 'Empty: counted as £0 an hour.' });
+    const input = screen.getByLabelText('Cost per hour (£)');
+    expect(input).not.toHaveAccessibleDescription();
+    await fireEvent.input(input, { target: { value: '' } });
+    expect(getAt(ws.current!.draft, ['staffing', 'groups', 0, 'costPerHour'])).toBeUndefined();
+    expect(input).toHaveAccessibleDescription('Empty: counted as £0 an hour.');
+    await fireEvent.input(input, { target: { value: '22' } });
+    expect(input).not.toHaveAccessibleDescription();
+  });
+});
+
 describe('shownMessage', () => {
   it('scales a bound message and leaves other messages alone', () => {
     expect(shownMessage('expected a number ≤ 0.9, got 1.5', 100, '%')).toBe('expected at most 90 %, got 150 %');

@@ -48,7 +48,7 @@ describe('CSV export', () => {
   });
 });
 
-import { headlineCards } from '../../src/ui/results/cards.ts';
+import { costCards, headlineCards } from '../../src/ui/results/cards.ts';
 import { num } from '../../src/ui/results/format.ts';
 import { buildReport } from '../../src/model/report.ts';
 import { runReplication } from '../../src/model/run.ts';
@@ -76,6 +76,15 @@ describe('headlineCards', () => {
     expect(cost.value).toBe(`£${Math.round(report.cost.costPerWeek).toLocaleString('en-GB')}`);
     expect(report.cost.costPerWeek).toBeGreaterThan(19 * report.cost.paidHoursPerWeek);
     expect(cost.ci).toContain('Call handlers (999 and 101) £');
+  });
+
+  it('costCards name a staff group with no cost per hour, counted at £0, rather than give a total that looks complete', () => {
+    const groups = baseline.staffing.groups.map((g) => (g.id === 'call-handlers' ? { ...g, costPerHour: undefined } : g));
+    const parsed = parseScenario({ ...baseline, horizon: { ...baseline.horizon, days: 2, warmupDays: 0 }, staffing: { ...baseline.staffing, groups } });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const report = buildReport(parsed.scenario, 's', [runReplication(parsed.scenario, 's', 0)]);
+    const cost = costCards(report).find((c) => c.id === 'cost')!;
+    expect(cost.target).toBe('Paid hours × each group’s cost per hour; Call handlers (999 and 101) at £0 an hour (Edit › Rota)');
   });
 
   it('say a group has no work when none of its channels has contacts, rather than "0.0 % within guide"', () => {

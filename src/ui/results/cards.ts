@@ -131,6 +131,8 @@ export function costCards(r: Report): Card[] {
   const groups = Object.values(r.staff).filter((g) => g.paidHoursPerWeek > 0);
   const byGroup = (f: (g: (typeof groups)[number]) => string) => groups.map((g) => `${g.name} ${f(g)}`).join(' · ');
   const priced = r.cost.costPerWeek > 0;
+  // A group left at £0 an hour (often an empty field) makes a total that looks real but is not.
+  const unpriced = groups.filter((g) => g.costPerWeek === 0);
   return [
     { id: 'paid-hours', label: 'Paid hours a week', value: hoursText(r.cost.paidHoursPerWeek), ci: byGroup((g) => hoursText(g.paidHoursPerWeek)), target: 'Rostered, absent staff included; unpaid breaks excluded', status: 'info', verdict: '' },
     {
@@ -138,7 +140,11 @@ export function costCards(r: Report): Card[] {
       label: 'Staff cost a week',
       value: money(r.cost.costPerWeek),
       ci: priced ? byGroup((g) => money(g.costPerWeek)) : '',
-      target: priced ? 'Paid hours × each group’s cost per hour' : 'Set a cost per hour for each staff group (Edit › Rota)',
+      target: !priced
+        ? 'Set a cost per hour for each staff group (Edit › Rota)'
+        : unpriced.length
+          ? `Paid hours × each group’s cost per hour; ${unpriced.map((g) => g.name).join(', ')} at £0 an hour (Edit › Rota)`
+          : 'Paid hours × each group’s cost per hour',
       status: 'info',
       verdict: '',
     },
