@@ -380,6 +380,14 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await app.page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'Demand' }).click();
     const startBefore = await app.page.locator('#f-horizon-startDate').inputValue();
     const onlineBefore = await app.page.locator('#f-demand-channels-online-callsPerDay').inputValue();
+    // A special day dated outside the simulated period is kept, with a word that it changes nothing.
+    const dayRows = app.page.locator('table.special-days tbody tr');
+    await app.page.getByRole('button', { name: 'Add special day' }).click();
+    const added = dayRows.last();
+    await added.getByLabel('Date').fill('2031-12-31');
+    assert.match(await added.locator('.hint').first().innerText(), /^Outside the simulated period \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\): it has no effect\.$/);
+    await screenshotOf(added, '08-special-day-outside');
+    await added.getByRole('button', { name: /^Remove special day/ }).click();
     await app.page.getByText('Import call history and forecast demand…').click();
     await app.page.getByLabel(/^Call history/).setInputFiles(resolve(ROOT, 'seeds/sample-history.csv'));
     await app.page.getByTestId('fit-profile').waitFor({ timeout: 60_000 });
