@@ -100,6 +100,10 @@ describe('the requirement beside the rota', { timeout: 180_000 }, () => {
     const readout = app.page.getByTestId('gantt-readout');
     await readout.filter({ hasText: /: 09:00–17:\d\d \([\d.]+ h\)$/ }).waitFor();
     assert.match((await gantt.locator('text.readout-tag').textContent()) ?? '', /09:00–17:\d\d/);
+    // The tag sits by the bar that moves (Monday's, at the left), not at the far end of the row.
+    const tagBox = (await gantt.locator('text.readout-tag').boundingBox())!;
+    const moved = (await gantt.locator('rect.bar').first().boundingBox())!;
+    assert.ok(Math.abs(tagBox.x - moved.x) < 4, `the readout starts at ${tagBox.x}, the bar at ${moved.x}`);
     await screenshotOf(gantt, 'rota-gantt-dragging');
     await app.page.mouse.up();
     assert.equal(await app.page.locator('#f-staffing-shifts-0-start').inputValue(), '09:00');
