@@ -3,7 +3,7 @@
  * policy by form (a bad threshold refused in words, the preview moving), export it as a file, see
  * the trainer grade with it and say so, walk a case and read the contributions and the path on the
  * statechart diagram; then the same page on a phone (no horizontal scroll) and on a projector; and a
- * classroom run through three cases to its scoreboard, downloaded, printed and projected.
+ * classroom run through four cases to its scoreboard (fitting a 1280 px screen and a projector without scrolling sideways), downloaded, printed and projected.
  */
 import { readFile } from 'node:fs/promises';
 import { assert, beforeAll, describe, it } from 'vitest';
@@ -26,6 +26,9 @@ async function answerAll(level: string) {
 
 /** Page width beyond the viewport: anything above 0 is a horizontal scroll. */
 const overflow = () => app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/** How far the scoreboard's table runs past its box (which would scroll it sideways). */
+const tableSpill = () =>
+  app.page.getByTestId('scoreboard').locator('table').evaluate((t) => Math.max(0, t.scrollWidth - t.parentElement!.clientWidth));
 
 describe('THRIVE policy form and trainer in Chromium', { timeout: 240_000 }, () => {
   it('edits the policy by form, with a preview, a refusal in words and an export', async () => {
@@ -115,18 +118,26 @@ describe('THRIVE policy form and trainer in Chromium', { timeout: 240_000 }, () 
     expectClean(app.w);
   });
 
-  it('runs a classroom: a trainee works through three cases, then a scoreboard to download, print and show', async () => {
+  it('runs a classroom: a trainee works through four cases, then a scoreboard to download, print and show', async () => {
     await app.page.setViewportSize({ width: 1280, height: 900 });
     await app.page.getByRole('radio', { name: 'classroom run' }).check();
     await app.page.getByRole('textbox', { name: 'Trainee' }).fill('Sam Okafor');
     await app.page.getByRole('button', { name: 'None', exact: true }).click();
-    for (const title of [/^Domestic abuse in progress/, /^House burgled/, /^Online report of a fraud/]) {
+    for (const title of [/^Domestic abuse in progress/, /^House burgled/, /^Online report of a fraud/, /^Keyless car theft/]) {
       await app.page.getByRole('checkbox', { name: title }).check();
     }
     await app.page.getByRole('button', { name: 'Start the run' }).click();
     const progress = app.page.getByTestId('run-progress');
 
-    await progress.filter({ hasText: 'Case 1 of 3 · Sam Okafor: Domestic abuse in progress' }).waitFor();
+    // The car theft, played down to the longest grade there is: the widest row the scoreboard gets.
+    await progress.filter({ hasText: 'Case 1 of 4 · Sam Okafor: Keyless car theft' }).waitFor();
+    for (const q of ['threat', 'harm', 'risk', 'investigation', 'vulnerability', 'engagement']) {
+      await app.page.getByRole('group', { name: new RegExp(`^${q}:`, 'i') }).getByRole('radio', { name: q === 'threat' || q === 'vulnerability' ? 'none' : 'low', exact: true }).check();
+      await app.page.getByRole('button', { name: 'Next' }).click();
+    }
+    await app.page.getByRole('button', { name: 'Next case' }).click();
+
+    await progress.filter({ hasText: 'Case 2 of 4 · Sam Okafor: Domestic abuse in progress' }).waitFor();
     await app.page.getByRole('group', { name: /^threat:/i }).getByRole('radio', { name: 'high', exact: true }).check();
     await app.page.getByRole('button', { name: 'Next' }).click();
     await app.page.getByTestId('case-answered').filter({ hasText: 'Answered: grade 1 (emergency).' }).waitFor();
@@ -134,7 +145,7 @@ describe('THRIVE policy form and trainer in Chromium', { timeout: 240_000 }, () 
     await app.page.getByRole('button', { name: 'Next case' }).click();
 
     // The burglary, under-graded: investigation medium instead of high.
-    await progress.filter({ hasText: 'Case 2 of 3' }).waitFor();
+    await progress.filter({ hasText: 'Case 3 of 4' }).waitFor();
     const burglary = { threat: 'none', harm: 'medium', risk: 'low', investigation: 'medium', vulnerability: 'low', engagement: 'medium' };
     for (const [q, level] of Object.entries(burglary)) {
       await app.page.getByRole('group', { name: new RegExp(`^${q}:`, 'i') }).getByRole('radio', { name: level, exact: true }).check();
@@ -143,7 +154,7 @@ describe('THRIVE policy form and trainer in Chromium', { timeout: 240_000 }, () 
     await screenshot(app.page, 'thrive-09-classroom-case');
     await app.page.getByRole('button', { name: 'Next case' }).click();
 
-    await progress.filter({ hasText: 'Case 3 of 3' }).waitFor();
+    await progress.filter({ hasText: 'Case 4 of 4' }).waitFor();
     await app.page.getByTestId('case-channel').filter({ hasText: 'An online report, read by the digital desk.' }).waitFor();
     const online = { threat: 'none', harm: 'medium', risk: 'high', investigation: 'low', vulnerability: 'high', engagement: 'high' };
     for (const [q, level] of Object.entries(online)) {
@@ -155,8 +166,10 @@ describe('THRIVE policy form and trainer in Chromium', { timeout: 240_000 }, () 
     const board = app.page.getByTestId('scoreboard');
     await app.page
       .getByTestId('scoreboard-summary')
-      .filter({ hasText: 'Sam Okafor gave the policy’s grade on 2 of 3 cases (0 more urgent, 1 less urgent), and the expected answer to 12 of 13 questions asked.' })
+      .filter({ hasText: 'Sam Okafor gave the policy’s grade on 2 of 4 cases (0 more urgent, 2 less urgent), and the expected answer to 17 of 19 questions asked.' })
       .waitFor();
+    // The whole table in view on a desktop, every question's column with it: nothing to scroll sideways.
+    assert.equal(await tableSpill(), 0, 'the scoreboard fits its box at 1280 px');
     const burglaryRow = board.locator('tr[data-case="burglary-offenders-just-left"]');
     assert.match((await burglaryRow.locator('td.grade').textContent()) ?? '', /3 scheduled\s*▼ less urgent/);
     assert.match((await burglaryRow.locator('td.differs').textContent()) ?? '', /medium ✗\s*high/);
@@ -167,10 +180,10 @@ describe('THRIVE policy form and trainer in Chromium', { timeout: 240_000 }, () 
     const file = await download;
     assert.match(file.suggestedFilename(), /^thrive-scoreboard-sam-okafor-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = (await readFile(await file.path(), 'utf8')).trimEnd().split('\n');
-    assert.equal(lines.length, 5, 'a header, three cases and the agreement row');
+    assert.equal(lines.length, 6, 'a header, four cases and the agreement row');
     // The run was graded with the open scenario's policy and the "what if" left from the walk above.
-    assert.match(lines[2]!, /^Sam Okafor,"“County training policy”, the policy of the open scenario “Baseline — my version”, what if scheduled from 7 \(policy: 2\)",\d{4}-\d{2}-\d{2},burglary-offenders-just-left,.*,3 scheduled,2 priority,less urgent,/);
-    assert.match(lines[4]!, /,all cases,"3 cases, 3 finished",,,"2 agree, 0 more urgent, 1 less urgent",/);
+    assert.match(lines[3]!, /^Sam Okafor,"“County training policy”, the policy of the open scenario “Baseline — my version”, what if scheduled from 7 \(policy: 2\)",\d{4}-\d{2}-\d{2},burglary-offenders-just-left,.*,3 scheduled,2 priority,less urgent,/);
+    assert.match(lines[5]!, /,all cases,"4 cases, 4 finished",,,"2 agree, 0 more urgent, 2 less urgent",/);
 
     // Kept through a reload: the scoreboard is still there, graded as before (the "what if" is kept too).
     const summary = await app.page.getByTestId('scoreboard-summary').innerText();
@@ -193,6 +206,7 @@ describe('THRIVE policy form and trainer in Chromium', { timeout: 240_000 }, () 
     await app.page.setViewportSize({ width: 1920, height: 1080 });
     assert.isAtLeast(await board.locator('td').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize)), 20);
     assert.equal(await overflow(), 0);
+    assert.equal(await tableSpill(), 0, 'the scoreboard fits its box on a 1920 px projector');
     await screenshot(app.page, 'thrive-12-scoreboard-projector');
     expectClean(app.w);
   });
