@@ -203,7 +203,8 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
     const cuts = floorCuts(pools, report, hourFloor);
     const allMet = cuts.size === 0 && standards.every((s) => s.met);
     if (allMet && (!best || solved.costPerWeek < best.solved.costPerWeek)) best = { solved, solvedFor, shares: { ...shares }, onlineFactor };
-    const finish = (why: Proposal['stoppedBy']) => (stoppedBy = best ? 'all standards met' : why);
+    // A stop on the budget is said as such: with more time the answer could have been another.
+    const finish = (why: Proposal['stoppedBy']) => (stoppedBy = best && why !== 'budget' ? 'all standards met' : why);
     if (round >= settings.cutRounds) {
       finish('cut rounds');
       break;
@@ -268,7 +269,8 @@ export async function optimiseRota(scenario: Scenario, options: OptimiseOptions,
 
   // Polish: the cheapest rota seen to meet every standard, made cheaper for the same requirement
   // where fix and optimise can, and kept only if the simulation says it still meets them all.
-  if (best && !overBudget()) {
+  if (best && overBudget()) stoppedBy = 'budget';
+  else if (best) {
     progress('polish', 'each day’s shifts re-chosen with the rest of the week held');
     const polished = timed('integer programmes', () => polishRota(deps.highs, { scenario, candidates, pools, ...best!.solvedFor }, best!.solved.staff));
     if (polished) {
