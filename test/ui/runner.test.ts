@@ -37,6 +37,13 @@ describe('Runner', () => {
     expect(runner.pool.phase).toBe('idle');
   });
 
+  it('names a percentage field’s problem in the percentages the editor shows', async () => {
+    const runner = new Runner(inProcess, createReportApi, 2);
+    const absent = { ...json, staffing: { ...json.staffing, shrinkage: 1.2 } };
+    await runner.start([{ key: 'x', name: 'Absent', json: absent, validation: parseScenario(absent) }]);
+    expect(runner.refusal).toBe('“Absent” has 1 problem to fix first: Rota: shrinkage: expected at most 95 %, got 120 %.');
+  });
+
   it('refuses replications that are not a whole number from 1 to 1000, 2.5 included, as a problem of the field, not the scenario', async () => {
     const runner = new Runner(inProcess, createReportApi, 2);
     for (const n of [2.5, 0, -3, null as unknown as number, 1001]) {
