@@ -135,7 +135,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
       await refusal.getByRole('button', { name: 'Change the replications' }).click();
       assert.equal(await app.page.evaluate(() => document.activeElement?.id), 'run-replications');
     }
-    await screenshot(app.page, '02a-replications-refused');
+    await screenshotOf(app.page.locator('section[aria-labelledby="run-h"]'), '02a-replications-refused');
     await app.page.getByRole('spinbutton', { name: 'Replications', exact: true }).fill('40');
     await app.page.getByRole('button', { name: 'Run simulation' }).click();
     const results = app.page.getByRole('region', { name: 'Results' });
@@ -260,7 +260,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await costPerHour.fill('');
     await app.page.locator('#f-staffing-groups-0-costPerHour-msg').filter({ hasText: 'Empty: counted as £0 an hour.' }).waitFor();
     assert.match(await app.page.getByTestId('rota-cost').innerText(), /No cost per hour for Call handlers \(999 and 101\): counted as £0\./);
-    await screenshot(app.page, '05d-cost-empty');
+    await screenshotOf(app.page.locator('table', { has: app.page.locator('#f-staffing-groups-0-costPerHour') }), '05d-cost-empty');
     await costPerHour.fill('21');
     await app.page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
     await app.page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
