@@ -26,8 +26,8 @@ describe('the 101 triage step', { timeout: 180_000 }, () => {
 
     // 90 % online + 10 % call-back + 10 % other team: refused, named, and what was typed stays.
     await online.fill('90');
-    await step.getByText('expected toOnline + toCallback + toOtherTeam ≤ 1, got 1.1').waitFor();
-    await page.getByRole('region', { name: /problems? to fix/ }).getByText('expected toOnline + toCallback + toOtherTeam ≤ 1').waitFor();
+    await step.getByText('expected toOnline + toCallback + toOtherTeam at most 100 %, got 110 %').waitFor();
+    await page.getByRole('region', { name: /problems? to fix/ }).getByText('expected toOnline + toCallback + toOtherTeam at most 100 %, got 110 %').waitFor();
     assert.equal(await online.inputValue(), '90');
     await screenshot(page, 'triage101-editor-refused');
     await online.fill('15');

@@ -83,10 +83,11 @@ describe('shownMessage', () => {
     expect(shownMessage('expected a number > 0, got -0.001', 100, '%')).toBe('expected more than 0 %, got -0.1 %');
     expect(shownMessage('expected a number ≤ 0.95, got 1.2')).toBe('expected a number ≤ 0.95, got 1.2');
     expect(shownMessage('expected a number, got "abc"', 100, '%')).toBe('expected a number, got "abc"');
+    expect(shownMessage('expected toOnline + toCallback + toOtherTeam ≤ 1, got 1.1', 100, '%')).toBe('expected toOnline + toCallback + toOtherTeam at most 100 %, got 110 %');
   });
 
   it('knows which paths the editor shows as percentages', () => {
-    for (const p of ['staffing.shrinkage', 'desks.periods.2.shieldingShare', 'triage101.toCallback', 'diversion.101.asb', 'targets.online.share', 'redial.101.to999'])
+    for (const p of ['triage101', 'staffing.shrinkage', 'desks.periods.2.shieldingShare', 'triage101.toCallback', 'diversion.101.asb', 'targets.online.share', 'redial.101.to999'])
       expect(shownScale(p), p).toBe(100);
     for (const p of ['staffing.shifts.0.hours', 'targets.999.seconds', 'demand.channels.101.callsPerDay']) expect(shownScale(p), p).toBe(1);
   });

@@ -32,6 +32,7 @@ const PERCENT_FIELDS: readonly RegExp[] = [
   /^staffing\.shrinkage$/,
   /^desks\.periods\.\d+\.shieldingShare$/,
   /^triage101\.(toOnline|toCallback|toOtherTeam)$/,
+  /^triage101$/, // the three shares' sum
   /^diversion\.(999|101)\.[^.]+$/,
   /^targets\.(999|101|online)\.share$/,
   /^redial\.(999|101)\.(probability|to999)$/,
@@ -43,7 +44,7 @@ export function shownScale(path: string): number {
 }
 
 const BOUND_WORDS: Record<string, string> = { '≥': 'at least', '>': 'more than', '≤': 'at most', '<': 'less than' };
-const BOUND = /^expected a number ([≥>≤<]) (-?[\d.]+(?:e[-+]?\d+)?)(?:, got (-?[\d.]+(?:e[-+]?\d+)?))?$/;
+const BOUND = /^expected (a number|.+?) ([≥>≤<]) (-?[\d.]+(?:e[-+]?\d+)?)(?:, got (-?[\d.]+(?:e[-+]?\d+)?))?$/;
 
 /**
  * A schema message in the units of the field it is shown beside. The schema speaks in stored
@@ -54,7 +55,8 @@ const BOUND = /^expected a number ([≥>≤<]) (-?[\d.]+(?:e[-+]?\d+)?)(?:, got 
 export function shownMessage(message: string, scale = 1, unit = ''): string {
   const m = scale === 1 ? null : BOUND.exec(message);
   if (!m) return message;
-  const [, op, limit, got] = m;
+  const [, subject, op, limit, got] = m;
   const value = (v: string) => `${roundish(Number(v) * scale)}${unit ? ` ${unit}` : ''}`;
-  return `expected ${BOUND_WORDS[op!]} ${value(limit!)}${got === undefined ? '' : `, got ${value(got)}`}`;
+  const what = subject === 'a number' ? '' : `${subject} `;
+  return `expected ${what}${BOUND_WORDS[op!]} ${value(limit!)}${got === undefined ? '' : `, got ${value(got)}`}`;
 }
