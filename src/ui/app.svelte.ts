@@ -85,12 +85,18 @@ export class AppState {
     this.tab = 'compare';
   }
 
-  /** Opens the proposed rota as a new scenario (once per proposal), based on the scenario it was proposed for. */
+  /** Opens the proposed rota as a new scenario (once per rota), based on the scenario it was proposed for. */
   openProposal(): string {
     const view = this.propose;
     if (view.openedId && this.workspace.byId(view.openedId)) return view.openedId;
     const json = view.proposedJson();
     if (!json || !view.source) return '';
+    // The same rota proposed again (or after a reload) opens the copy already made, not "… 2".
+    const same = this.workspace.findSame(json);
+    if (same) {
+      this.workspace.tell(`The proposed rota is already open as “${docName(same)}”.`);
+      return (view.openedId = same.id);
+    }
     const imported = this.workspace.importJson(json);
     if (!imported.ok) {
       this.workspace.warn(imported.message);

@@ -372,6 +372,23 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await app.page.getByRole('button', { name: /^Open Baseline.* — my version/ }).click();
     await app.page.getByRole('navigation', { name: 'Scenario sections' }).getByRole('button', { name: 'General' }).click();
     assert.equal(await app.page.getByLabel('Description').inputValue(), 'Night cover trial');
+
+    // Text in the JSON tab that is not JSON yet is not applied, and not lost either: a reload shows it again.
+    const sections = app.page.getByRole('navigation', { name: 'Scenario sections' });
+    await sections.getByRole('button', { name: 'JSON' }).click();
+    const box = app.page.getByLabel('Scenario JSON');
+    const broken = (await box.inputValue()).replace('"Night cover trial"', '"Night cover trial, with"  "a typo"');
+    await box.fill(broken);
+    await app.page.getByText(/^Not applied yet: /).waitFor();
+    await app.page.reload();
+    await app.page.getByRole('button', { name: /^Open Baseline.* — my version/ }).click();
+    await sections.getByRole('button', { name: 'JSON' }).click();
+    assert.equal(await box.inputValue(), broken);
+    await app.page.getByText(/^Not applied yet: /).waitFor();
+    await screenshot(app.page, '07b-json-kept-after-reload');
+    // The draft itself is still the last valid one: the form shows it, so the rest of this flow runs on it.
+    await sections.getByRole('button', { name: 'General' }).click();
+    assert.equal(await app.page.getByLabel('Description').inputValue(), 'Night cover trial');
     expectClean(app.w);
   });
 

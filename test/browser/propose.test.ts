@@ -134,6 +134,25 @@ describe('proposing a rota in Chromium', { timeout: 240_000 }, () => {
     expectClean(app.w);
   });
 
+  it('says what comparing does, and the same rota proposed again reuses its copy rather than making "… 2"', async () => {
+    await tab('Propose a rota');
+    assert.match(await app.page.getByTestId('propose-compare-hint').innerText(), /saves the proposed rota as a new scenario, “Small control room \(proposed rota\)”, once/);
+    await tab('Scenarios');
+    await app.page.getByRole('button', { name: 'Open Small control room', exact: true }).click();
+    await tab('Propose a rota');
+    await app.page.getByText('Scenario: Small control room').first().waitFor();
+    await app.page.getByRole('button', { name: 'Propose a rota' }).click();
+    await status().filter({ hasText: /^Done in [\d.]+ s/ }).waitFor({ timeout: 180_000 });
+    await app.page.getByRole('button', { name: 'Compare with the current rota' }).click();
+    await app.page.getByRole('heading', { name: 'Compare scenarios' }).waitFor();
+    const picks = app.page.getByRole('group', { name: 'Scenarios to compare' });
+    const all = (await picks.getByRole('checkbox').all()).map((box) => box.evaluate((b) => b.parentElement!.textContent!.trim()));
+    assert.deepEqual((await Promise.all(all)).filter((name) => name.includes('(proposed rota)')), ['Small control room (proposed rota)']);
+    await app.page.getByText('The proposed rota is already open as “Small control room (proposed rota)”.').waitFor();
+    await app.page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
+    expectClean(app.w);
+  });
+
   /** A variant of the small scenario, imported as a file the way a user would. */
   async function importVariant(name: string, patch: (json: Record<string, any>) => void) {
     const json = JSON.parse(await readFile(SMALL, 'utf8'));

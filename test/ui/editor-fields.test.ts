@@ -110,6 +110,30 @@ describe('JsonEditor', () => {
     expect(ws.current!.draft['name']).toBe('From JSON');
     expect(ws.current!.builtin).toBe(false);
   });
+
+  it('shows text that is not JSON yet again after a reload, with its message, until valid text replaces it', async () => {
+    localStorage.clear();
+    const store = memoryStore<ScenarioDoc>();
+    const ws = new Workspace(store, [{ slug: 'baseline', json: baseline }], parseScenario);
+    await ws.load();
+    const first = render(JsonEditor, { ws: ws as Workspace<unknown> });
+    await fireEvent.input(screen.getByLabelText('Scenario JSON'), { target: { value: '{ "name": "Half typed", ' } });
+    ws.stashPending(); // the page goes away before the autosave pause is over
+    first.unmount();
+
+    const again = new Workspace(store, [{ slug: 'baseline', json: baseline }], parseScenario);
+    await again.load();
+    render(JsonEditor, { ws: again as Workspace<unknown> });
+    expect(again.current!.builtin).toBe(false);
+    expect(screen.getByLabelText('Scenario JSON')).toHaveValue('{ "name": "Half typed", ');
+    expect(screen.getByText(/^Not applied yet: /)).toBeInTheDocument();
+    expect(again.current!.draft['name']).toBe('Baseline — my version');
+
+    await fireEvent.input(screen.getByLabelText('Scenario JSON'), { target: { value: JSON.stringify({ ...baseline, name: 'Typed out' }) } });
+    expect(again.current!.draft['name']).toBe('Typed out');
+    expect(again.current!.unappliedJson).toBeUndefined();
+    expect(screen.queryByText(/Not applied yet/)).toBeNull();
+  });
 });
 
 describe('Workspace unload safety net', () => {

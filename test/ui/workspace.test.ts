@@ -85,6 +85,19 @@ describe('Workspace', () => {
     expect(JSON.parse(ws.exportText(ws.currentId))).toEqual({ demand: { callsPerDay: 'lots' }, name: 'winter' });
   });
 
+  it('findSame finds an own scenario with the same content whatever its name, and nothing once it is edited', async () => {
+    const { ws } = await workspace();
+    const json = { name: 'Proposal', demand: { callsPerDay: 90 } };
+    expect(ws.findSame(json)).toBeUndefined();
+    const imported = ws.importJson(json);
+    if (!imported.ok) throw new Error(imported.message);
+    expect(ws.findSame(json)?.id).toBe(imported.doc.id);
+    expect(ws.findSame({ ...json, name: 'Another name' })?.id).toBe(imported.doc.id);
+    expect(ws.findSame({ name: 'Baseline', demand: { callsPerDay: 100 } })).toBeUndefined(); // ready scenarios are not copies
+    ws.set(['demand', 'callsPerDay'], 95);
+    expect(ws.findSame(json)).toBeUndefined();
+  });
+
   it('new scenarios start from the first ready scenario under a unique name', async () => {
     const { ws } = await workspace();
     ws.create();

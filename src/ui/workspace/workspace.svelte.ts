@@ -24,6 +24,8 @@ export interface ScenarioDoc {
   updatedAt: number;
   /** The id of the document this one was copied from, if any. */
   basedOn?: string;
+  /** Text typed in the JSON tab that is not a scenario object yet: saved with the draft, never applied. */
+  unappliedJson?: string;
 }
 
 export type SaveStatus = 'idle' | 'pending' | 'saved' | 'error';
@@ -103,8 +105,6 @@ export class Workspace<S> {
     this.noticeKind = 'info';
   }
   loaded = $state(false);
-  /** JSON text typed in the JSON tab that does not parse yet, by document id (kept for the visit). */
-  unappliedText: Record<string, string> = $state({});
 
   current = $derived(this.docs.find((d) => d.id === this.currentId));
   validation: Validation<S> | undefined = $derived.by(() =>
@@ -221,6 +221,24 @@ export class Workspace<S> {
     this.touch(doc);
   }
 
+  /** Keep JSON-tab text that is not a scenario yet, saved like an edit so a reload shows it again. */
+  keepUnappliedJson(text: string): void {
+    const doc = this.editable();
+    if (!doc) return;
+    doc.unappliedJson = text;
+    this.touch(doc);
+  }
+
+  /** Replace the current draft with a scenario object from the JSON tab; the unapplied text goes. */
+  applyJson(json: Draft): void {
+    const doc = this.editable();
+    if (!doc) return;
+    delete doc.unappliedJson;
+    for (const key of Object.keys(doc.draft)) delete doc.draft[key];
+    Object.assign(doc.draft, structuredClone(json));
+    this.touch(doc);
+  }
+
   set(path: Path, value: unknown): void {
     this.edit((d) => setAt(d, path, value));
   }
@@ -253,6 +271,13 @@ export class Workspace<S> {
     if (v.ok) this.tell(`Imported “${docName(doc)}”.`);
     else this.warn(`Imported “${docName(doc)}” with ${v.problems.length} problem${v.problems.length === 1 ? '' : 's'} to fix before it can run.`);
     return { ok: true, doc };
+  }
+
+  /** An own scenario holding exactly `json` apart from its name: opening the same thing twice reuses it. */
+  findSame(json: Draft): ScenarioDoc | undefined {
+    const content = (d: Draft) => JSON.stringify({ ...d, name: undefined });
+    const wanted = content(json);
+    return this.ownDocs.find((d) => content($state.snapshot(d.draft) as Draft) === wanted);
   }
 
   exportText(id: string): string {
