@@ -15,6 +15,13 @@ describe('serviceSentence', () => {
   });
 });
 
+describe('serviceSentence for a change under 0.05 points', () => {
+  it('says the share is the same rather than "0.0 points more"', () => {
+    const s = serviceSentence({ a: 'A', b: 'B', channel: '999', within: '10 s', difference: { mean: 0.0004, ci95: [-0.0046, 0.0054] } });
+    expect(s).toBe('B answers the same share of the 999 calls within 10 s as A to 0.1 point (±0.5 points). That difference is within the noise: the 95 % CI includes no change.');
+  });
+});
+
 describe('windows', () => {
   it('wrap around the end of the week', () => {
     expect(windowHours({ start: 166, hours: 4 })).toEqual([166, 167, 0, 1]);

@@ -39,9 +39,14 @@ export function serviceSentence(args: {
   const verb = channel === 'online' ? 'completes' : 'answers';
   if (d.mean === null) return `There are no ${calls}${where} to compare.`;
   const pm = halfWidth(d);
-  const plusMinus = pm === null ? '' : ` (±${(pm * 100).toFixed(1)})`;
+  const pmText = pm === null ? '' : (pm * 100).toFixed(1);
+  const plusMinus = pmText && ` (±${pmText})`;
   const direction = d.mean >= 0 ? 'more' : 'fewer';
-  const sentence = `${b} ${verb} ${points(Math.abs(d.mean))}${plusMinus} ${direction} of the ${calls} within ${within} than ${a}${where}.`;
+  // Under 0.05 points "answers 0.0 points more" reads as a contradiction: say the share is the same.
+  const sentence =
+    Math.abs(d.mean) < 0.0005
+      ? `${b} ${verb} the same share of the ${calls} within ${within} as ${a}${where} to 0.1 point${pmText && ` (±${pmText} points)`}.`
+      : `${b} ${verb} ${points(Math.abs(d.mean))}${plusMinus} ${direction} of the ${calls} within ${within} than ${a}${where}.`;
   if (d.ci95 && d.ci95[0] <= 0 && d.ci95[1] >= 0) return `${sentence} That difference is within the noise: the 95 % CI includes no change.`;
   return sentence;
 }
