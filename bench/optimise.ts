@@ -98,7 +98,7 @@ if (chromium) {
   const differ = Object.keys(p).filter((k) => k !== 'scenario' && JSON.stringify(chromium.proposal[k as keyof Proposal]) !== JSON.stringify(p[k as keyof Proposal]));
   console.log(`browser proposal equals the command line's (apart from the scenario's name): ${same ? 'yes' : `NO (${differ.join(', ')})`}`);
 }
-console.log(`stopped: ${p.stoppedBy}; cost ${money(p.costPerWeek)} a week, LP lower bound ${money(p.lowerBoundPerWeek)}: ${(p.gapToLowerBound * 100).toFixed(2)} % above it`);
+console.log(`stopped: ${p.stoppedBy}; cost ${money(p.costPerWeek)} a week, LP lower bound ${money(p.lowerBoundPerWeek)}: ${((p.costPerWeek / p.lowerBoundPerWeek - 1) * 100).toFixed(2)} % above it (gapToLowerBound ${(p.gapToLowerBound * 100).toFixed(2)} %, of the cost)`);
 console.log(`verification: ${replications} replications, seed "${seed}"; optimisation: ${p.optimisation.replications} × ${p.optimisation.weeks} weeks, seed "${p.optimisation.seed}"`);
 console.log(`every standard met at the lower 95 % bound: ${p.standards.every((s) => s.met) ? 'yes' : 'no'}`);
 console.log('');
