@@ -60,3 +60,8 @@ export function shownMessage(message: string, scale = 1, unit = ''): string {
   const what = subject === 'a number' ? '' : `${subject} `;
   return `expected ${what}${BOUND_WORDS[op!]} ${value(limit!)}${got === undefined ? '' : `, got ${value(got)}`}`;
 }
+
+/** A problem's message where it is shown away from its field (the summary, a refusal): in the field's percentages where it has them. */
+export function shownProblem(path: string, message: string): string {
+  return shownMessage(message, shownScale(path), '%');
+}

@@ -13,7 +13,7 @@ import type { Scenario } from '../core.ts';
 import { docName, type Problem, type ScenarioDoc, type Validation, type Workspace } from '../workspace/workspace.svelte.ts';
 import { RunPool, type Connect } from './pool.svelte.ts';
 import { problemPlace } from '../editors/problem-place.ts';
-import { shownMessage, shownScale } from '../editors/fields.ts';
+import { shownProblem } from '../editors/fields.ts';
 import { DEFAULT_MAX_CALLS, runSizeOf, runSizeRefusal } from '../../model/run-size.ts';
 
 export const DEFAULT_SEED = 'occsim';
@@ -63,7 +63,7 @@ export function refusalReason(requests: RunRequest[]): string {
     const v = r.validation;
     if (!v) return `“${r.name}” could not be checked.`;
     if (!v.ok) {
-      const first = v.problems.slice(0, 3).map((p: Problem) => (p.path ? `${problemPlace(r.json, p.path)}: ${shownMessage(p.message, shownScale(p.path), '%')}` : p.message));
+      const first = v.problems.slice(0, 3).map((p: Problem) => (p.path ? `${problemPlace(r.json, p.path)}: ${shownProblem(p.path, p.message)}` : p.message));
       const more = v.problems.length > 3 ? ` and ${v.problems.length - 3} more` : '';
       return `“${r.name}” has ${v.problems.length} problem${v.problems.length === 1 ? '' : 's'} to fix first: ${first.join('; ')}${more}.`;
     }
