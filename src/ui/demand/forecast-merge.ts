@@ -15,7 +15,7 @@
  * Works on the editor's JSON draft (which may be invalid), never on the DOM.
  */
 import { addStreams, type DemandStream, type Forecast } from '../../history/forecast.ts';
-import { SEED_PROFILE_NAMES, seedProfile } from '../../scenario/seeds.ts';
+import { resolveFactors } from '../editors/factors.ts';
 import { isoDate, parseIsoDate } from '../../history/dates.ts';
 import { CHANNELS, type Channel } from '../../history/types.ts';
 
@@ -149,10 +149,8 @@ function ownStream(old: Json | undefined, demand: Json, weekly: boolean): Demand
   const level = old?.['callsPerDay'];
   if (typeof level !== 'number' || !(level >= 0)) return undefined;
   const shape = (own: unknown, shared: unknown, n: number): readonly number[] => {
-    const f = weekly ? (own ?? shared) : undefined;
-    if (typeof f === 'string' && (SEED_PROFILE_NAMES as string[]).includes(f)) return seedProfile(f);
-    if (Array.isArray(f) && f.length === n && f.every((v) => typeof v === 'number' && v >= 0)) return f as number[];
-    return new Array(n).fill(1);
+    const f = resolveFactors(weekly ? (own ?? shared) : undefined, n);
+    return f.every((v) => v >= 0) ? f : new Array(n).fill(1);
   };
   return { callsPerDay: level, hourOfWeek: shape(old!['hourOfWeek'], demand['hourOfWeek'], 168), month: shape(old!['month'], demand['month'], 12) };
 }
