@@ -13,6 +13,7 @@ import { civilDate, isoDate, parseIsoDate, weekday } from './dates.ts';
 import type { ChannelFit, DemandFit } from './fit.ts';
 import { SpecialDays, type UserEvent } from './special.ts';
 import { CHANNELS, type Channel } from './types.ts';
+import { meanOne } from '../shared/factors.ts';
 import { own } from '../shared/own.ts';
 import { ID_PATTERN } from '../shared/id.ts';
 
@@ -218,12 +219,6 @@ export function addStreams(a: DemandStream, b: DemandStream): DemandStream {
     return nx.map((v, i) => round(wa * v + (1 - wa) * ny[i]!, 4));
   };
   return { callsPerDay: total, hourOfWeek: blend(a.hourOfWeek, b.hourOfWeek), month: blend(a.month, b.month) };
-}
-
-/** Factors scaled to mean 1 (all zero stays zero). */
-function meanOne(f: readonly number[]): number[] {
-  const mean = f.reduce((s, v) => s + v, 0) / f.length;
-  return mean > 0 ? f.map((v) => v / mean) : f.map(() => 0);
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { seedProfile } from '../scenario/seeds.ts';
 import type { Channel, Scenario } from '../scenario/index.ts';
+import { meanOne } from '../shared/factors.ts';
 import { SECONDS_PER_HOUR as HOUR } from '../shared/time.ts';
 import { dateOfDay, monthOfDay, simCalendar, type SimCalendar } from './calendar-time.ts';
 
@@ -16,12 +17,6 @@ const FLAT_YEAR: readonly number[] = new Array(12).fill(1);
 
 const resolve = (f: readonly number[] | string | undefined, flat: readonly number[]) =>
   f === undefined ? flat : typeof f === 'string' ? seedProfile(f) : f;
-
-/** Scales factors to mean 1 (an all-zero list stays zero). */
-function normalised(f: readonly number[]): number[] {
-  const mean = f.reduce((a, b) => a + b, 0) / f.length;
-  return mean > 0 ? f.map((x) => x / mean) : f.map(() => 0);
-}
 
 export interface ChannelRate {
   /** Arrivals per second during hour `hourIndex` of the run. */
@@ -33,8 +28,8 @@ export function channelRate(scenario: Scenario, channel: Channel, cal: SimCalend
   const c = d.channels[channel];
   const base = (c?.callsPerDay ?? 0) / 24 / HOUR;
   const weekly = d.profile === 'weekly';
-  const how = normalised(weekly ? resolve(c?.hourOfWeek ?? d.hourOfWeek, FLAT_WEEK) : FLAT_WEEK);
-  const month = normalised(weekly ? resolve(c?.month ?? d.month, FLAT_YEAR) : FLAT_YEAR);
+  const how = meanOne(weekly ? resolve(c?.hourOfWeek ?? d.hourOfWeek, FLAT_WEEK) : FLAT_WEEK);
+  const month = meanOne(weekly ? resolve(c?.month ?? d.month, FLAT_YEAR) : FLAT_YEAR);
   // Special days for this channel by date: [fromHour, toHour, factor] triples.
   const special = new Map<string, [number, number, number][]>();
   for (const sd of d.specialDays) {
@@ -47,7 +42,7 @@ export function channelRate(scenario: Scenario, channel: Channel, cal: SimCalend
     from: o.from ?? '',
     to: o.to ?? '9999-12-31',
     perSecond: o.callsPerDay / 24 / HOUR,
-    how: normalised(resolve(o.hourOfWeek, FLAT_WEEK)),
+    how: meanOne(resolve(o.hourOfWeek, FLAT_WEEK)),
   }));
   // Day-level values cached for the current day: the rate is asked for hour by hour.
   const weekOffset = cal.startWeekday * 24;
