@@ -14,7 +14,7 @@ import { connectOptimiser, connectReporter, connectWorker, type Reporter } from 
 import type { Connect } from './run/pool.svelte.ts';
 import { SweepView } from './sweep/sweep-view.svelte.ts';
 import { ProposeView, type ConnectOptimiser } from './propose/propose-view.svelte.ts';
-import { docName } from './workspace/workspace.svelte.ts';
+import { docName, isDraft } from './workspace/workspace.svelte.ts';
 
 export const TABS = [
   { id: 'scenarios', label: 'Scenarios' },
@@ -67,13 +67,24 @@ export class AppState {
     await Promise.all([this.workspace.load(), this.saved.load()]);
     const shared = await decodeShare(hash);
     if (shared) {
-      if (shared.ok) {
-        const result = this.workspace.importJson(shared.json, 'Shared scenario');
-        if (!result.ok) this.workspace.warn(`The share link was not loaded: ${result.message}`);
-        else this.tab = 'edit';
-      } else this.workspace.warn(shared.message);
+      if (shared.ok) this.#openShared(shared.json);
+      else this.workspace.warn(shared.message);
       if (typeof history !== 'undefined') history.replaceState(null, '', location.pathname + location.search);
     }
+  }
+
+  /** A share link opens its scenario as a new one, or the copy already open (a link opened twice is not "… 2"). */
+  #openShared(json: unknown): void {
+    const same = isDraft(json) ? this.workspace.findSame(json) : undefined;
+    if (same) {
+      this.workspace.select(same.id);
+      this.workspace.tell(`The shared scenario is already open as “${docName(same)}”.`);
+      this.tab = 'edit';
+      return;
+    }
+    const result = this.workspace.importJson(json, 'Shared scenario');
+    if (!result.ok) this.workspace.warn(`The share link was not loaded: ${result.message}`);
+    else this.tab = 'edit';
   }
 
   /** Compare the open scenario with the one it was copied from (or the first ready scenario). */

@@ -36,3 +36,24 @@ describe('share links', () => {
     expect((await decodeShare('#z=eyJuYW1lIjoi'))?.ok).toBe(false);
   });
 });
+
+describe('opening a share link', () => {
+  it('opens its scenario once: the same link again selects the copy already made, not “… 2”', async () => {
+    const { AppState } = await import('../../src/ui/app.svelte.ts');
+    const { memoryStore } = await import('../../src/ui/workspace/store.ts');
+    const store = memoryStore<import('../../src/ui/workspace/workspace.svelte.ts').ScenarioDoc>();
+    const json = { name: 'Rota B — nights', demand: { channels: { '999': { callsPerDay: 310 } } } };
+    const hash = await encodeShare(json);
+    const first = new AppState(store);
+    await first.start(hash);
+    expect(first.workspace.ownDocs.map((d) => d.draft['name'])).toEqual(['Rota B — nights']);
+    expect(first.workspace.current?.draft['name']).toBe('Rota B — nights');
+    await first.workspace.flush();
+    const again = new AppState(store);
+    await again.start(hash);
+    expect(again.workspace.ownDocs.map((d) => d.draft['name'])).toEqual(['Rota B — nights']);
+    expect(again.workspace.current?.id).toBe(first.workspace.current?.id);
+    expect(again.workspace.notice).toBe('The shared scenario is already open as “Rota B — nights”.');
+    expect(again.tab).toBe('edit');
+  });
+});
