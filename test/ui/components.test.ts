@@ -7,6 +7,9 @@ import HeatMap from '../../src/ui/charts/HeatMap.svelte';
 import LineBand from '../../src/ui/charts/LineBand.svelte';
 import Tabs from '../../src/ui/Tabs.svelte';
 import ScenarioList from '../../src/ui/workspace/ScenarioList.svelte';
+import ResultCharts from '../../src/ui/results/ResultCharts.svelte';
+import { buildReport } from '../../src/model/report.ts';
+import { runReplication } from '../../src/model/run.ts';
 import { Workspace, type ScenarioDoc } from '../../src/ui/workspace/workspace.svelte.ts';
 import { memoryStore } from '../../src/ui/workspace/store.ts';
 import { parseScenario } from '../../src/scenario/index.ts';
@@ -97,5 +100,21 @@ describe('ScenarioList', () => {
     expect(screen.getByText('Night rota')).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Open Night rota' }));
     expect(onopen).toHaveBeenCalledWith(ws.ownDocs[0]!.id);
+  });
+});
+
+describe('ResultCharts', () => {
+  it('open on a channel the scenario has contacts on, and keep the one the user picks', async () => {
+    // A force whose 999 calls go elsewhere: the charts must not open on an empty 999.
+    const channels = { ...baseline.demand.channels, '999': { ...baseline.demand.channels['999'], callsPerDay: 0 } };
+    const parsed = parseScenario({ ...baseline, horizon: { ...baseline.horizon, days: 2, warmupDays: 0 }, demand: { ...baseline.demand, channels } });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const report = buildReport(parsed.scenario, 's', [runReplication(parsed.scenario, 's', 0)]);
+    render(ResultCharts, { reports: [{ key: 'a', name: 'No 999', report }] });
+    const pick = screen.getByRole('group', { name: 'Channel shown in the charts' });
+    expect(within(pick).getByRole('radio', { name: '101' })).toBeChecked();
+    await fireEvent.click(within(pick).getByRole('radio', { name: 'online' }));
+    expect(within(pick).getByRole('radio', { name: 'online' })).toBeChecked();
+    expect(within(pick).getByRole('radio', { name: '101' })).not.toBeChecked();
   });
 });
