@@ -401,6 +401,9 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     const dayRows = app.page.locator('table.special-days tbody tr');
     await app.page.getByRole('button', { name: 'Add special day' }).click();
     const added = dayRows.last();
+    // A new row is dated inside the measured period, so that it has an effect as it stands.
+    assert.equal(await added.getByLabel('Name').inputValue(), 'Special day');
+    assert.doesNotMatch(await added.innerText(), /Outside the simulated period/);
     await added.getByLabel('Date').fill('2031-12-31');
     assert.match(await added.locator('.hint').first().innerText(), /^Outside the simulated period \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\): it has no effect\.$/);
     await screenshotOf(added, '08-special-day-outside');
@@ -465,6 +468,11 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await other.page.goto(link);
     await other.page.getByRole('heading', { name: /Edit “Baseline.* — my version/ }).waitFor();
     assert.equal(await other.page.evaluate(() => location.hash), '');
+    // The same link opened again selects the copy made the first time instead of adding "… 2".
+    await other.page.goto('about:blank');
+    await other.page.goto(link);
+    await other.page.getByText(/The shared scenario is already open as “Baseline.* — my version”/).waitFor();
+    assert.equal(await other.page.getByText(/my version 2/).count(), 0);
     const broken = await watchedPage(app.browser);
     await broken.page.goto(app.server.url + '#z=not-a-scenario');
     await broken.page.getByRole('alert').filter({ hasText: /does not hold a readable scenario/ }).waitFor();
