@@ -100,6 +100,14 @@ describe('ScenarioList', () => {
     expect(screen.getByText('Night rota')).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Open Night rota' }));
     expect(onopen).toHaveBeenCalledWith(ws.ownDocs[0]!.id);
+    // An empty name is refused out loud; the scenario keeps the one it had.
+    await fireEvent.click(screen.getByRole('button', { name: 'Rename Night rota' }));
+    const again = screen.getByLabelText('New name');
+    await fireEvent.input(again, { target: { value: '   ' } });
+    await fireEvent.keyDown(again, { key: 'Enter' });
+    expect(screen.getByText('Night rota')).toBeInTheDocument();
+    expect(ws.notice).toBe('A scenario needs a name: it is still called “Night rota”.');
+    expect(ws.noticeKind).toBe('problem');
   });
 });
 
