@@ -48,6 +48,7 @@ export function crossCheck(s: Scenario): Problem[] {
     if (redial && patience && redial.probability >= 1 && meanOf(redial.delayMinutes as DistSpec) === 0 && meanOf(patience as DistSpec) === 0)
       add(`redial.${c}.delayMinutes`, 'expected a delay > 0 (or a probability < 1): with patience 0, probability 1 and no delay, callers would ring back forever at the same instant');
   }
+  callTypeProblems(s, add);
   factorProblems('demand', s.demand, add);
   for (const c of CHANNELS) if (s.demand.channels[c]) factorProblems(`demand.channels.${c}`, s.demand.channels[c], add);
   if (s.redial['online']) add('redial.online', 'online reports do not abandon, so they cannot redial');
@@ -140,6 +141,28 @@ function optimiseProblems(s: Scenario): Problem[] {
   for (const g of Object.keys(o.maxOnDuty))
     if (!ids.has(g)) problems.push({ path: `optimise.maxOnDuty.${g}`, message: `${known}, got "${g}"` });
   return problems;
+}
+
+/**
+ * Call types named outside the mix change nothing, which is almost always a typo ("asb" for
+ * "anti-social-behaviour") that would void the lever the user meant to pull. A channel's
+ * diversion names types of that channel's mix (its calls are all "general" without one); handling
+ * by call type names a type of any mix, since a 101 caller who rings 999 keeps the call's type.
+ */
+function callTypeProblems(s: Scenario, add: (path: string, message: string) => void) {
+  const typesOf = (c: Channel) => Object.keys(s.demand.channels[c]?.mix ?? { general: 1 });
+  const oneOf = (types: string[]) => types.map((t) => `"${t}"`).join(' | ');
+  for (const c of PHONE_CHANNELS) {
+    const types = typesOf(c);
+    const expected = s.demand.channels[c]?.mix
+      ? `expected a call type of ${c}'s mix, one of ${oneOf(types)}`
+      : `expected "general" (${c} has no call-type mix, so all its calls are general)`;
+    for (const type of Object.keys(s.diversion[c] ?? {})) if (!types.includes(type)) add(`diversion.${c}.${type}`, `${expected}, got "${type}"`);
+  }
+  const anyType = [...new Set(CHANNELS.flatMap(typesOf))];
+  for (const c of CHANNELS)
+    for (const type of Object.keys(s.handling[c]?.byCallType ?? {}))
+      if (!anyType.includes(type)) add(`handling.${c}.byCallType.${type}`, `expected a call type of the demand's mixes, one of ${oneOf(anyType)}, got "${type}"`);
 }
 
 /** A profile that is all zeros would silently give the channel no demand at all. */

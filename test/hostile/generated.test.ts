@@ -17,7 +17,7 @@ const base = {
   horizon: { days: 2 },
   demand: {
     profile: 'weekly',
-    channels: { '999': { callsPerDay: 300, mix: { domestic: 2, theft: 1 } }, '101': { callsPerDay: 500 }, online: { callsPerDay: 40 } },
+    channels: { '999': { callsPerDay: 300, mix: { domestic: 2, theft: 1 } }, '101': { callsPerDay: 500, mix: { theft: 1, asb: 2 } }, online: { callsPerDay: 40 } },
     specialDays: [{ date: '2025-01-07', factor: 1.5 }],
   },
   handling: {

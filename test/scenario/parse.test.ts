@@ -41,6 +41,25 @@ describe('parseScenario', () => {
     );
   });
 
+  it('names a call type that is not in the mix, where it would silently change nothing', () => {
+    const withMix = {
+      ...mm8,
+      demand: { ...mm8.demand, channels: { ...mm8.demand.channels, '101': { callsPerDay: 100, mix: { asb: 1, theft: 2 } } } },
+      handling: { ...mm8.handling, online: { talkMinutes: { dist: 'fixed', value: 20 } } },
+    };
+    expect(problems({ ...withMix, diversion: { '101': { asb: 0.4, 'anti-social-behaviour': 0.4 } } })).toEqual([
+      `diversion.101.anti-social-behaviour: expected a call type of 101's mix, one of "asb" | "theft", got "anti-social-behaviour"`,
+    ]);
+    // Without a mix every call is "general": that is the one type a channel's diversion can name.
+    expect(problems({ ...withMix, diversion: { '999': { general: 0.1, asb: 0.2 } } })).toEqual([
+      'diversion.999.asb: expected "general" (999 has no call-type mix, so all its calls are general), got "asb"',
+    ]);
+    // Handling by call type may name any mix's type (a 101 caller who rings 999 keeps the call's type), and no other.
+    const handling = (type: string) => ({ ...withMix, handling: { ...withMix.handling, '101': { ...withMix.handling['101'], byCallType: { [type]: { talkMinutes: { dist: 'fixed', value: 3 } } } } } });
+    expect(problems(handling('theft'))).toEqual([]);
+    expect(problems(handling('thfet'))).toEqual([`handling.101.byCallType.thfet: expected a call type of the demand's mixes, one of "general" | "asb" | "theft", got "thfet"`]);
+  });
+
   it('reports text that is not JSON', () => {
     const r = parseScenarioText('{ "name": ');
     expect(r.ok).toBe(false);
