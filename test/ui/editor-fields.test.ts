@@ -43,7 +43,7 @@ describe('NumberField', () => {
 
   it('shows shares as percentages and stores them as fractions', async () => {
     const ws = await workspace();
-    render(NumberField, { ws, path: ['staffing', 'shrinkage'], label: 'Shrinkage', unit: '%', scale: 100 });
+    render(NumberField, { ws, path: ['staffing', 'shrinkage'], label: 'Shrinkage' });
     const input = screen.getByLabelText('Shrinkage (%)');
     expect(input).toHaveValue('25');
     await fireEvent.input(input, { target: { value: '30' } });
@@ -52,7 +52,7 @@ describe('NumberField', () => {
 
   it('reports a percentage field’s bounds in the percentages the user typed', async () => {
     const ws = await workspace();
-    render(NumberField, { ws, path: ['staffing', 'shrinkage'], label: 'Shrinkage', unit: '%', scale: 100 });
+    render(NumberField, { ws, path: ['staffing', 'shrinkage'], label: 'Shrinkage' });
     const input = screen.getByLabelText('Shrinkage (%)');
     await fireEvent.input(input, { target: { value: '120' } });
     expect(input).toHaveAccessibleDescription('expected at most 95 %, got 120 %');

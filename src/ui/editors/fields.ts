@@ -24,9 +24,9 @@ export function roundish(n: number): number {
 }
 
 /**
- * Fields the editor shows as percentages, though the scenario holds them as shares from 0 to 1
- * (each is a NumberField with scale 100). Listed here so a problem reported away from its field,
- * in the summary above the editor, reads in the same percentages as the message beside it.
+ * Fields the editor shows as percentages, though the scenario holds them as shares from 0 to 1.
+ * The one list: a NumberField reads its scale from it, and a problem reported away from its field
+ * (the summary above the editor, a refused run) reads in the same percentages as beside it.
  */
 const PERCENT_FIELDS: readonly RegExp[] = [
   /^staffing\.shrinkage$/,
