@@ -2,9 +2,17 @@
  * The story each ready scenario's description tells, pinned by running the shipped file. Each
  * claim in a description ("covid-secure answers fewer 999 calls within 10 s than lockdown", "about
  * 20 % of 101 calls abandoned") has a test here with a band around the figure the description
- * gives, so the text cannot drift from the model. To stay quick the runs are short: two
+ * gives, so the text cannot drift from the model. To stay quick the runs are short: four
  * replications of the file's first five weeks (one of them warm-up), on common random numbers, so
  * the bands are wider than the descriptions' "about".
+ *
+ * How wide, and why: each band is the figure's mean over many seeds ± about four standard
+ * deviations of what this test measures (taken from 24 runs of it, on 12 seeds with two orders of
+ * random draws), so any seed passes and a model that moves a figure by more than that fails. A
+ * band set around one seed's figure breaks when the draws change. Claims about a single date
+ * (pubs-reopening's Saturday, the neighbour's weekend) use eight replications, as one day of two
+ * replications varies by 5 to 15 points. Comparisons between scenarios are paired on the same
+ * calls, so they are steadier than either figure alone.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +24,9 @@ import { binEdges } from '../../src/stats/histogram.ts';
 import { mergeStats, type DatedCounts, type ReplicationStats } from '../../src/stats/replication.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'scenarios');
-const REPLICATIONS = 2;
+const REPLICATIONS = 4;
+/** Replications for claims about single dates. */
+const DATED_REPLICATIONS = 8;
 const MAX_DAYS = 35;
 
 function load(name: string): Scenario {
@@ -30,10 +40,10 @@ function load(name: string): Scenario {
  * or its whole horizon. The online queue is slow (hours) and worked by one or two people a shift, so
  * its claims need the whole horizon.
  */
-function run(s: Scenario, whole = false): ReplicationStats {
+function run(s: Scenario, whole = false, replications = REPLICATIONS): ReplicationStats {
   const short = whole ? s : { ...s, horizon: { ...s.horizon, days: Math.min(s.horizon.days, MAX_DAYS) } };
   let merged: ReplicationStats | null = null;
-  for (let r = 0; r < REPLICATIONS; r++) {
+  for (let r = 0; r < replications; r++) {
     const stats = runReplication(short, 'story', r);
     merged = merged ? mergeStats(merged, stats) : stats;
   }
@@ -41,9 +51,9 @@ function run(s: Scenario, whole = false): ReplicationStats {
 }
 
 const cache = new Map<string, ReplicationStats>();
-function story(name: string, whole = false): ReplicationStats {
-  const key = `${name}${whole ? ' (whole)' : ''}`;
-  if (!cache.has(key)) cache.set(key, run(load(name), whole));
+function story(name: string, whole = false, replications = REPLICATIONS): ReplicationStats {
+  const key = `${name}${whole ? ' (whole)' : ''} × ${replications}`;
+  if (!cache.has(key)) cache.set(key, run(load(name), whole, replications));
   return cache.get(key)!;
 }
 
@@ -73,8 +83,9 @@ const weeklyHours = (s: Scenario) => Object.values(rotaCost(s)).reduce((sum, g) 
 
 describe('baseline: a rota that misses the 999 standard', () => {
   it('answers about 67 % of 999 calls within 10 s, short of 90 %', () => {
-    expect(serviceLevel(story('baseline'), '999')).toBeGreaterThan(0.65);
-    expect(serviceLevel(story('baseline'), '999')).toBeLessThan(0.76);
+    // Over many seeds 66.3 %, one run's standard deviation 1.3 points.
+    expect(serviceLevel(story('baseline'), '999')).toBeGreaterThan(0.61);
+    expect(serviceLevel(story('baseline'), '999')).toBeLessThan(0.72);
   });
 
   it('answers about half at 09:00 on Monday and Saturday and on weekday and Friday/Saturday evenings', () => {
@@ -86,18 +97,20 @@ describe('baseline: a rota that misses the 999 standard', () => {
 
   it('misses the 101 target (about 76 % in 60 s) with about 14 % abandoned', () => {
     const r = story('baseline');
-    expect(serviceLevel(r, '101')).toBeGreaterThan(0.74);
-    expect(serviceLevel(r, '101')).toBeLessThan(0.84);
-    expect(abandonRate(r, '101')).toBeGreaterThan(0.09);
-    expect(abandonRate(r, '101')).toBeLessThan(0.15);
+    // Over many seeds 74.8 % (sd 1.2) and 14.5 % (sd 0.8).
+    expect(serviceLevel(r, '101')).toBeGreaterThan(0.7);
+    expect(serviceLevel(r, '101')).toBeLessThan(0.8);
+    expect(abandonRate(r, '101')).toBeGreaterThan(0.11);
+    expect(abandonRate(r, '101')).toBeLessThan(0.18);
   });
 
   it('has redials at about 8 % of the calls offered on 999 and on 101', () => {
     const r = story('baseline');
+    // Over many seeds 8.9 % on 999 and 7.8 % on 101 (sd 0.5).
     for (const c of ['999', '101'] as const) {
       const share = r.channels[c].redials / r.channels[c].offered;
-      expect(share, c).toBeGreaterThan(0.05);
-      expect(share, c).toBeLessThan(0.09);
+      expect(share, c).toBeGreaterThan(0.06);
+      expect(share, c).toBeLessThan(0.11);
     }
   });
 
@@ -117,7 +130,7 @@ describe('lockdown: less demand on the same rota', () => {
     const lockdown = story('lockdown');
     expect(serviceLevel(lockdown, '999')).toBeGreaterThan(0.76);
     expect(serviceLevel(lockdown, '999')).toBeGreaterThan(serviceLevel(story('baseline'), '999'));
-    expect(abandonRate(lockdown, '101')).toBeLessThan(0.09);
+    expect(abandonRate(lockdown, '101')).toBeLessThan(0.095);
     expect(abandonRate(lockdown, '101')).toBeLessThan(abandonRate(story('baseline'), '101'));
   });
 
@@ -128,8 +141,14 @@ describe('lockdown: less demand on the same rota', () => {
     expect(ratio).toBeLessThan(0.88);
   });
 
-  it('works only about 9 % of online reports within 24 hours', () => {
-    expect(serviceLevel(story('lockdown', true), 'online')).toBeLessThan(0.3);
+  it('works only about 9 % of online reports within 24 hours, its digital desk busy all the time', () => {
+    // The desk has about as much work as it can do, so its backlog wanders: the share within 24
+    // hours ranges from 1 % to 47 % between seeds (two replications). What every seed shows is the
+    // desk busy nearly all its time on the floor and most reports late.
+    const r = story('lockdown', true);
+    expect(serviceLevel(r, 'online')).toBeLessThan(0.5);
+    const desk = r.groups['digital-desk']!;
+    expect(desk.busySeconds / desk.floorSeconds).toBeGreaterThan(0.95);
   });
 });
 
@@ -169,23 +188,26 @@ describe('pubs-reopening: the summer 2020 floor and the Saturday evening', () =>
   });
 
   it('answers about 49 % of 999 calls within 10 s and abandons about 26 % of 101 calls across the run', () => {
-    const r = story('pubs-reopening');
-    expect(serviceLevel(r, '999')).toBeGreaterThan(0.46);
-    expect(serviceLevel(r, '999')).toBeLessThan(0.6);
-    expect(abandonRate(r, '101')).toBeGreaterThan(0.18);
-    expect(abandonRate(r, '101')).toBeLessThan(0.28);
+    // Over many seeds 48.7 % (sd 1.3 with eight replications) and 25.3 % (sd 0.8).
+    const r = story('pubs-reopening', false, DATED_REPLICATIONS);
+    expect(serviceLevel(r, '999')).toBeGreaterThan(0.44);
+    expect(serviceLevel(r, '999')).toBeLessThan(0.54);
+    expect(abandonRate(r, '101')).toBeGreaterThan(0.22);
+    expect(abandonRate(r, '101')).toBeLessThan(0.29);
   });
 
   it('shows Saturday 4 July by date: about a quarter within 10 s, one in ten in the evening', () => {
-    const r = story('pubs-reopening');
-    const saturdays = ['2020-07-04', '2020-07-11', '2020-07-18'].map((d) => dayIndex(load('pubs-reopening'), d));
-    const [reopening, ...others] = saturdays.map((d) => serviceLevelOn(r.channels['999'].byDate, [d]));
-    expect(reopening).toBeLessThan(0.35);
-    for (const other of others) expect(other).toBeGreaterThan(reopening! + 0.1);
-    const evening = (d: number) => [18, 19, 20, 21, 22, 23].map((h) => d * 24 + h);
-    const [reopeningEvening, ...otherEvenings] = saturdays.map((d) => serviceLevelOn(r.channels['999'].byDateHour, evening(d)));
-    expect(reopeningEvening).toBeLessThan(0.2);
-    for (const other of otherEvenings) expect(other).toBeGreaterThan(reopeningEvening! + 0.15);
+    const r = story('pubs-reopening', false, DATED_REPLICATIONS);
+    const [reopening, ...others] = ['2020-07-04', '2020-07-11', '2020-07-18'].map((d) => dayIndex(load('pubs-reopening'), d));
+    // Over many seeds the reopening Saturday answers 21 % (sd 2.6) and the two after it 23 points
+    // more (sd 3.8); in the evening 6 % (sd 2.2), 29 points less than the other two (sd 5).
+    const sl = serviceLevelOn(r.channels['999'].byDate, [reopening!]);
+    expect(sl).toBeLessThan(0.35);
+    expect(serviceLevelOn(r.channels['999'].byDate, others)).toBeGreaterThan(sl + 0.1);
+    const evening = (days: number[]) => days.flatMap((d) => [18, 19, 20, 21, 22, 23].map((h) => d * 24 + h));
+    const slEvening = serviceLevelOn(r.channels['999'].byDateHour, evening([reopening!]));
+    expect(slEvening).toBeLessThan(0.2);
+    expect(serviceLevelOn(r.channels['999'].byDateHour, evening(others))).toBeGreaterThan(slEvening + 0.1);
   });
 });
 
@@ -220,18 +242,20 @@ describe('online-asb: 101 demand moved online at a cost', () => {
 
 describe('summer-peak: the baseline rota in July and August', () => {
   it('answers about 50 % of 999 calls within 10 s', () => {
-    expect(serviceLevel(story('summer-peak'), '999')).toBeGreaterThan(0.47);
-    expect(serviceLevel(story('summer-peak'), '999')).toBeLessThan(0.61);
+    // Over many seeds 49.1 % (sd 1.6).
+    expect(serviceLevel(story('summer-peak'), '999')).toBeGreaterThan(0.43);
+    expect(serviceLevel(story('summer-peak'), '999')).toBeLessThan(0.56);
   });
 
   it('nearly doubles 101 abandonment and about doubles redials per day against the baseline', () => {
     const summer = story('summer-peak');
     const base = story('baseline');
     const abandon = abandonRate(summer, '101') / abandonRate(base, '101');
-    expect(abandon).toBeGreaterThan(1.5);
+    // Over many seeds 1.79 (sd 0.06) and 2.07 (sd 0.08).
+    expect(abandon).toBeGreaterThan(1.55);
     expect(abandon).toBeLessThan(2.3);
     const redials = (r: ReplicationStats) => perDay(r, r.channels['999'].redials + r.channels['101'].redials);
-    expect(redials(summer) / redials(base)).toBeGreaterThan(1.7);
+    expect(redials(summer) / redials(base)).toBeGreaterThan(1.75);
     expect(redials(summer) / redials(base)).toBeLessThan(2.6);
   });
 
@@ -243,7 +267,7 @@ describe('summer-peak: the baseline rota in July and August', () => {
 describe('neighbour-overflow: 999 calls taken for a neighbouring force', () => {
   // The run up to the end of the overflow weekend (1 September to 12 October), paired with the baseline.
   const upTo = (s: Scenario) => ({ ...s, horizon: { ...s.horizon, days: 42 } });
-  const pair = () => [run(upTo(load('baseline')), true), run(upTo(load('neighbour-overflow')), true)] as const;
+  const pair = () => [run(upTo(load('baseline')), true, DATED_REPLICATIONS), run(upTo(load('neighbour-overflow')), true, DATED_REPLICATIONS)] as const;
   let cached: readonly [ReplicationStats, ReplicationStats] | undefined;
   const paired = () => (cached ??= pair());
 
@@ -262,9 +286,10 @@ describe('neighbour-overflow: 999 calls taken for a neighbouring force', () => {
   it('offers about 300 more 999 calls (100 a day for three days)', () => {
     const [base, overflow] = paired();
     const fresh = (r: ReplicationStats) => r.channels['999'].offered - r.channels['999'].redials;
-    const extra = (fresh(overflow) - fresh(base)) / REPLICATIONS;
-    expect(extra).toBeGreaterThan(250);
-    expect(extra).toBeLessThan(350);
+    // Over many seeds 325 (sd 7 with eight replications).
+    const extra = (fresh(overflow) - fresh(base)) / DATED_REPLICATIONS;
+    expect(extra).toBeGreaterThan(290);
+    expect(extra).toBeLessThan(360);
   });
 
   it('shows the weekend by date: about 55 % of 999 calls within 10 s against about 68 %, and 101 down too', () => {
@@ -272,7 +297,8 @@ describe('neighbour-overflow: 999 calls taken for a neighbouring force', () => {
     const days = ['2025-10-10', '2025-10-11', '2025-10-12'].map((d) => dayIndex(load('baseline'), d));
     const sl = (r: ReplicationStats, c: Channel) => serviceLevelOn(r.channels[c].byDate, days);
     expect(sl(overflow, '999')).toBeLessThan(sl(base, '999') - 0.05);
-    expect(sl(overflow, '999')).toBeGreaterThan(0.45);
+    // Over many seeds 51 % (sd 3 with eight replications); the fall against the baseline 10 points (sd 1.3).
+    expect(sl(overflow, '999')).toBeGreaterThan(0.4);
     expect(sl(overflow, '999')).toBeLessThan(0.68);
     expect(sl(overflow, '101')).toBeLessThan(sl(base, '101') - 0.03);
     // Before the overflow the two runs are the same calls.
@@ -284,7 +310,8 @@ describe('neighbour-overflow: 999 calls taken for a neighbouring force', () => {
     const [base, overflow] = paired();
     // Over 42 days the same loss is spread less thinly than over the baseline's 56.
     expect(serviceLevel(overflow, '999')).toBeLessThan(serviceLevel(base, '999'));
-    expect(serviceLevel(base, '999') - serviceLevel(overflow, '999')).toBeLessThan(0.025);
+    // Over many seeds 1.9 points (sd 0.2 with eight replications).
+    expect(serviceLevel(base, '999') - serviceLevel(overflow, '999')).toBeLessThan(0.03);
   });
 });
 
@@ -311,7 +338,8 @@ describe('warwickshire-101-2018: 101 as the force measured it', () => {
   });
 
   it('answers about 89 % of 999 calls within 10 s, with 999 protected', () => {
-    expect(serviceLevel(story('warwickshire-101-2018'), '999')).toBeGreaterThan(0.88);
+    // Over many seeds 89.4 % (sd 1.1).
+    expect(serviceLevel(story('warwickshire-101-2018'), '999')).toBeGreaterThan(0.85);
   });
 
   it('pays 3,089.5 hours a week for the split teams', () => {

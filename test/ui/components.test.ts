@@ -115,7 +115,9 @@ describe('ResultCharts', () => {
   it('open on a channel the scenario has contacts on, and keep the one the user picks', async () => {
     // A force whose 999 calls go elsewhere: the charts must not open on an empty 999.
     const channels = { ...baseline.demand.channels, '999': { ...baseline.demand.channels['999'], callsPerDay: 0 } };
-    const parsed = parseScenario({ ...baseline, horizon: { ...baseline.horizon, days: 2, warmupDays: 0 }, demand: { ...baseline.demand, channels } });
+    // Nor do its 101 callers who hang up ring 999 instead (the baseline sends a tenth of them there).
+    const redial = { ...baseline.redial, '101': { ...baseline.redial['101'], to999: 0 } };
+    const parsed = parseScenario({ ...baseline, horizon: { ...baseline.horizon, days: 2, warmupDays: 0 }, demand: { ...baseline.demand, channels }, redial });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     const report = buildReport(parsed.scenario, 's', [runReplication(parsed.scenario, 's', 0)]);
     render(ResultCharts, { reports: [{ key: 'a', name: 'No 999', report }] });
