@@ -1,9 +1,9 @@
 /**
  * Non-homogeneous Poisson arrivals with a piecewise-constant rate, sampled exactly: draw a unit
  * exponential amount of "cumulative intensity" and walk forward through the rate's pieces until it
- * is used up. No thinning, so no wasted draws at quiet hours; exactly one uniform per arrival.
+ * is used up. No thinning, so no wasted draws at quiet hours; one unit exponential per arrival.
  */
-import { log } from './math.ts';
+import { standardExponential } from './exponential.ts';
 import type { Random } from './random.ts';
 
 export class PiecewiseArrivals {
@@ -24,7 +24,7 @@ export class PiecewiseArrivals {
 
   /** The first arrival after `now`, or Infinity if none before `end`. */
   next(now: number, end: number): number {
-    let need = -log(1 - this.random());
+    let need = standardExponential(this.random);
     let t = now;
     // Walk pieces by index (not by re-dividing t) so rounding can never stall the loop.
     for (let piece = Math.floor(now / this.width); t < end; piece++) {

@@ -4,6 +4,7 @@
  * Parameters are in whatever unit the caller uses (the model uses minutes). Distributions never
  * route or schedule: they only sample.
  */
+import { standardExponential } from './exponential.ts';
 import { exp, log } from './math.ts';
 import type { Random } from './random.ts';
 
@@ -78,7 +79,7 @@ export function sampler(spec: DistSpec): Sampler {
     }
     case 'exponential': {
       const mean = spec.mean;
-      return (random) => -mean * log(1 - random());
+      return (random) => mean * standardExponential(random);
     }
     case 'lognormal': {
       if (spec.sd === 0) return () => spec.mean;

@@ -101,6 +101,8 @@ export class OccSimulation {
   // Per-channel randomness and arrival processes.
   private readonly arrivals: PiecewiseArrivals[];
   private readonly callRandom: Random[];
+  /** Per phone channel with any diversion online: the stream that decides it (null: nothing diverted). */
+  private readonly divertRandom: (Random | null)[];
   private readonly patienceSampler: (Sampler | null)[];
   private readonly redialRandom: Random;
   private readonly triageRandom: Random;
@@ -142,6 +144,13 @@ export class OccSimulation {
 
     this.arrivals = CHANNELS.map((c) => new PiecewiseArrivals(channelRate(s, c, simCal).perSecond, HOUR, streams.get(`arrivals-${c}`)));
     this.callRandom = CHANNELS.map((c) => streams.get(`calls-${c}`));
+    // Diversion has its own stream, drawn for every contact of a channel that diverts any call type:
+    // a scenario without diversion makes no draw, and the calls' own stream (type, patience,
+    // handling) stays the same in every scenario, as do the diversion draws of any two that divert.
+    this.divertRandom = CHANNELS.map((c, i) => {
+      const shares = this.types.diversion.subarray(i * this.nTypes, (i + 1) * this.nTypes);
+      return c !== 'online' && shares.some((share) => share > 0) ? streams.get(`diversion-${c}`) : null;
+    });
     this.patienceSampler = CHANNELS.map((c) => (s.patience[c] ? sampler(s.patience[c]!) : null));
     this.redialRandom = streams.get('redial');
     this.step101Random = streams.get('triage-101');
@@ -244,12 +253,10 @@ export class OccSimulation {
     const random = this.callRandom[c]!;
     const type = this.types.pick[c]!(random);
     let channel = c;
-    if (c !== ONLINE) {
-      const divert = this.types.diversion[c * this.nTypes + type]!;
-      if (random() < divert) {
-        channel = ONLINE;
-        this.recorder.diverted(c, now);
-      }
+    const divert = this.divertRandom[c]!;
+    if (divert !== null && divert() < this.types.diversion[c * this.nTypes + type]!) {
+      channel = ONLINE;
+      this.recorder.diverted(c, now);
     }
     const step = channel === PHONE_101 ? this.step101 : null;
     if (!step) {
