@@ -272,7 +272,7 @@ async function holidays(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });
   const year = Number(positionals[0]);
   if (!Number.isInteger(year) || year < 1583 || year > 9999) {
-    throw new InputError(`expected a year from 1583 (Gregorian calendar), e.g. occsim demand holidays 2025; got "${positionals[0] ?? ''}"`);
+    throw new InputError(`expected a year from 1583 (the Gregorian calendar) to 9999, e.g. occsim demand holidays 2025; got "${positionals[0] ?? ''}"`);
   }
   const list = bankHolidays(year);
   if (values.json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');

@@ -11,6 +11,7 @@ import { intFlag, parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 import { openPool } from './pool.ts';
 import { prepare } from './run.ts';
+import { replicationsFlag } from './run-size.ts';
 import { proposedScenarioJson } from '../optimise/proposed-scenario.ts';
 import { OptimiseInputError, optimiseRota, type Proposal, type StandardResult } from '../optimise/optimise.ts';
 
@@ -46,7 +47,7 @@ export default async function optimise(args: string[]): Promise<number> {
   }
   const file = positionals[0];
   if (!file) throw new InputError('expected a scenario file', [HELP]);
-  const replications = intFlag('replications', values.replications, 10, 2);
+  const replications = replicationsFlag(values.replications, 10, 2);
   const budgetSeconds = intFlag('budget-seconds', values['budget-seconds'], 120);
   const workers = intFlag('workers', values.workers, availableParallelism());
   const { scenario, json, seed } = await prepare(file, values.seed);

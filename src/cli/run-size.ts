@@ -32,10 +32,10 @@ export function checkRunSize(scenarios: readonly Scenario[], replications: numbe
 export const MAX_REPLICATIONS = 10_000;
 
 /** The replication count from its flag, refused before anything is allocated for it. */
-export function replicationsFlag(value: string | undefined, fallback: number): number {
+export function replicationsFlag(value: string | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_REPLICATIONS) throw new InputError(`--replications: expected a whole number from 1 to ${MAX_REPLICATIONS.toLocaleString('en')}, got "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > MAX_REPLICATIONS) throw new InputError(`--replications: expected a whole number from ${min} to ${MAX_REPLICATIONS.toLocaleString('en')}, got "${value}"`);
   return n;
 }
 

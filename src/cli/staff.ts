@@ -39,8 +39,8 @@ export default async function staff(args: string[]): Promise<number> {
   }
   const file = positionals[0];
   if (!file) throw new InputError('expected a scenario file', [HELP]);
-  const interval = intFlag('interval', values.interval, 30);
-  if (!(INTERVALS as readonly number[]).includes(interval)) throw new InputError(`--interval: expected 15, 30 or 60 minutes, got ${interval}`);
+  const interval = values.interval === undefined ? 30 : Number(values.interval);
+  if (!(INTERVALS as readonly number[]).includes(interval)) throw new InputError(`--interval: expected 15, 30 or 60 minutes, got "${values.interval}"`);
   const days = intFlag('days', values.days, 7);
   if (days > 366) throw new InputError(`--days: expected at most 366 days of intervals, got ${days}`);
   if (values.simulate) return simulate(file, replicationsFlag(values.replications, 5), maxCallsFlag(values['max-calls']), values.seed, values.json ?? false);

@@ -63,7 +63,7 @@ describe('occsim optimise', () => {
   });
 
   it('exits 2 on bad flags and files', () => {
-    expect(occsim(['optimise', small, '--replications', '1']).stderr).toBe('occsim optimise: --replications: expected a whole number ≥ 2, got "1"\n');
+    expect(occsim(['optimise', small, '--replications', '1']).stderr).toBe('occsim optimise: --replications: expected a whole number from 2 to 10,000, got "1"\n');
     expect(occsim(['optimise', 'nope.json']).code).toBe(2);
     expect(occsim(['optimise', small, '--budget-seconds', 'soon']).stderr).toMatch(/--budget-seconds: expected a whole number/);
   });

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseFlags } from '../../src/cli/args.ts';
+import { occsim } from './run-cli.ts';
+
+const mm8 = 'test/fixtures/mm8.json';
+
+describe('parseFlags', () => {
+  const options = { replications: { type: 'string', short: 'r' }, seed: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+  it('hands a negative number after a value flag to the flag, in either spelling', () => {
+    for (const args of [['--replications', '-1'], ['-r', '-1'], ['--replications=-1']]) {
+      expect(parseFlags(args, options).values.replications).toBe('-1');
+    }
+    expect(parseFlags(['--seed', '-0.5'], options).values.seed).toBe('-0.5');
+    expect(parseFlags(['--seed', '-Infinity'], options).values.seed).toBe('-Infinity');
+  });
+
+  it('still refuses a flag where a value should be, and leaves what follows -- alone', () => {
+    expect(() => parseFlags(['--replications', '--json'], options)).toThrow(/ambiguous/);
+    expect(parseFlags(['--', '--replications', '-1'], options).positionals).toEqual(['--replications', '-1']);
+  });
+
+  it('refuses an empty value, naming the flag', () => {
+    expect(() => parseFlags(['--seed', ''], options)).toThrow('--seed: expected a value, got an empty one');
+    expect(() => parseFlags(['--seed=  '], options)).toThrow('--seed: expected a value');
+  });
+});
+
+describe('the command line on negative numbers and empty values', () => {
+  // Each is refused before any file is read or any simulation starts, so these are quick.
+  const cases: [string[], string][] = [
+    [['run', mm8, '--replications', '-1'], '--replications: expected a whole number from 1 to 10,000, got "-1"'],
+    [['run', mm8, '-r', '-3'], '--replications: expected a whole number from 1 to 10,000, got "-3"'],
+    [['run', mm8, '--max-calls', '-1'], '--max-calls: expected a number of calls such as 5e8, got "-1"'],
+    [['run', mm8, '--workers', '-2'], '--workers: expected a whole number ≥ 1, got "-2"'],
+    [['compare', mm8, mm8, '--replications', '-3'], '--replications: expected a whole number from 1 to 10,000, got "-3"'],
+    [['optimise', mm8, '--replications', '-2'], '--replications: expected a whole number from 2 to 10,000, got "-2"'],
+    [['optimise', mm8, '--budget-seconds', '-5'], '--budget-seconds: expected a whole number ≥ 1, got "-5"'],
+    [['staff', mm8, '--days', '-5'], '--days: expected a whole number ≥ 1, got "-5"'],
+    [['staff', mm8, '--interval', '-15'], '--interval: expected 15, 30 or 60 minutes, got "-15"'],
+    [['staff', mm8, '--interval', 'abc'], '--interval: expected 15, 30 or 60 minutes, got "abc"'],
+    [['demand', 'forecast', 'x.csv', '--start', '2025-01-01', '--days', '-5'], '--days: expected a whole number ≥ 1, got "-5"'],
+    [['demand', 'synth', '--scale', '-0.1'], '--scale: expected a multiplier of the ~1,780 calls a day such as 0.1, got "-0.1"'],
+    [['demand', 'holidays', '99999'], 'expected a year from 1583 (the Gregorian calendar) to 9999'],
+    [['run', mm8, '--seed', ''], '--seed: expected a value, got an empty one'],
+    [['compare', mm8, mm8, '--seed', ''], '--seed: expected a value, got an empty one'],
+    [['demand', 'synth', '--seed', ''], '--seed: expected a value, got an empty one'],
+  ];
+
+  it.each(cases)('occsim %j gives the flag its own message', (args, message) => {
+    const r = occsim(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/ambiguous|at .*\.js:\d+/);
+  });
+
+  it('accepts a negative value where one is meaningful: a falling yearly trend', () => {
+    const r = occsim(['demand', 'synth', '--days', '7', '--scale', '0.01', '--trend', '-0.05']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').length).toBeGreaterThan(50);
+  });
+});
