@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { synthHistory } from '../../src/history/synth.ts';
 import { createServer, type ViteDevServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { chromium, type Browser } from 'playwright-core';
+import { SCREENSHOTS } from './harness.ts';
 
 const repo = join(import.meta.dirname, '../..');
 let server: ViteDevServer;
@@ -23,6 +24,7 @@ beforeAll(async () => {
   });
   await server.listen();
   url = server.resolvedUrls!.local[0]!;
+  mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 });
 
@@ -54,6 +56,23 @@ describe('call-history import in the browser', () => {
     }
     expect(await page.getByTestId('fit-quality-999').innerText()).toMatch(/^Hour by hour the fit is /);
     expect(errors).toEqual([]);
+  });
+
+  it('refuses an empty file after a good import without crediting it with the earlier rows, fit or charts', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(url);
+    await page.setInputFiles('input[type=file]', { name: 'semi.csv', mimeType: 'text/csv', buffer: readFileSync(join(repo, 'seeds/sample-history.csv')) });
+    await page.getByTestId('fit-profile').waitFor({ timeout: 30_000 });
+    await page.setInputFiles('input[type=file]', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await page.getByText('empty.csv was not imported: the file is empty: expected a header row. The earlier import, semi.csv, is unchanged below.').waitFor();
+    expect(await page.locator('.rows').innerText()).toMatch(/^semi\.csv: 5,268 rows read, 5,268 used, 0 skipped\.$/);
+    expect(await page.locator('body').innerText()).not.toMatch(/empty\.csv: [\d,]+ rows/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'demand-import-refused-after-good.png') });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('reads a year of one-row-per-call (~650,000 rows) off the main thread, with progress', { retry: 1 }, async () => {

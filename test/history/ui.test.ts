@@ -45,6 +45,36 @@ describe('DemandImport component', () => {
     expect(state.fit).toBe(good);
   });
 
+  it('a refused file is named in the refusal and never credited with the earlier import, which stays under its own name', async () => {
+    const state = new DemandImport(demandWorkerApi);
+    render(DemandImportView, { state });
+    await state.read(sample, 'semi.csv');
+    const good = state.fit;
+    await state.read('', 'empty.csv');
+    expect(state.phase).toBe('failed');
+    expect(state.fit).toBe(good);
+    const status = await screen.findByText(/was not imported/);
+    expect(status.textContent).toBe('empty.csv was not imported: the file is empty: expected a header row. The earlier import, semi.csv, is unchanged below.');
+    const rows = document.querySelector('.rows')!.textContent!;
+    expect(rows).toMatch(/^semi\.csv: 5,268 rows read/);
+    expect(document.body.textContent).not.toMatch(/empty\.csv: [\d,]+ rows/);
+  });
+
+  it('undo brings back the earlier import with its own file name', async () => {
+    const state = new DemandImport(demandWorkerApi);
+    await state.read(sample, 'first.csv');
+    await state.read('timestamp,channel\n2024-01-01T10:00,999\n', 'second.csv');
+    expect(state.fileName).toBe('second.csv');
+    state.undo();
+    expect(state.fileName).toBe('first.csv');
+  });
+
+  it('with nothing imported yet, a refusal names the file and nothing else', async () => {
+    const state = new DemandImport(demandWorkerApi);
+    await state.read('', 'empty.csv');
+    expect(state.message).toBe('empty.csv was not imported: the file is empty: expected a header row.');
+  });
+
   it('reports a file it cannot read', async () => {
     const state = new DemandImport(demandWorkerApi);
     await state.read('when,where\n1,2\n', 'x.csv');

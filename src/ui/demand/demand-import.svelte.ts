@@ -23,7 +23,13 @@ interface Accepted {
 
 export class DemandImport {
   phase = $state<ImportPhase>('idle');
+  /** The file of the accepted import, the one `history` and `fit` come from. */
   fileName = $state('');
+  /**
+   * The file being read, reviewed or just refused. Kept apart from `fileName` so a refused file is
+   * never shown as the source of the accepted import's rows and fit, which stay as they were.
+   */
+  incoming = $state('');
   /** 0-1 while reading. */
   progress = $state(0);
   rowsSoFar = $state(0);
@@ -43,7 +49,7 @@ export class DemandImport {
 
   async read(file: Blob | string, fileName = file instanceof Blob && 'name' in file ? String(file.name) : 'history.csv') {
     this.phase = 'reading';
-    this.fileName = fileName;
+    this.incoming = fileName;
     this.progress = 0;
     this.rowsSoFar = 0;
     this.message = '';
@@ -56,7 +62,7 @@ export class DemandImport {
     );
     if (!outcome.ok) {
       this.phase = outcome.cancelled ? this.restingPhase() : 'failed';
-      this.message = outcome.cancelled ? 'Import cancelled; nothing changed.' : outcome.message;
+      this.message = outcome.cancelled ? 'Import cancelled; nothing changed.' : this.refusal(outcome.message);
       return;
     }
     this.progress = 1;
@@ -78,7 +84,7 @@ export class DemandImport {
     if (!history) return;
     if (history.rows.used === 0) {
       this.phase = 'failed';
-      this.message = 'No usable rows: nothing to fit.';
+      this.message = this.refusal('no usable rows, nothing to fit');
       return;
     }
     let fit: DemandFit;
@@ -86,12 +92,13 @@ export class DemandImport {
       fit = await this.api.fit(history, $state.snapshot(this.events));
     } catch (error) {
       this.phase = 'failed';
-      this.message = `Could not fit: ${(error as Error).message}`;
+      this.message = this.refusal(`could not fit: ${(error as Error).message}`);
       return;
     }
     this.undoStack.push(this.history && this.fit ? { fileName: this.fileName, history: this.history, fit: this.fit } : null);
     this.history = history;
     this.fit = fit;
+    this.fileName = this.incoming;
     this.pending = null;
     this.phase = 'fitted';
     this.canUndo = true;
@@ -124,6 +131,12 @@ export class DemandImport {
     this.phase = previous ? 'fitted' : 'idle';
     this.canUndo = this.undoStack.length > 0;
     this.message = 'Import undone.';
+  }
+
+  /** Why the incoming file was not imported, and what is still shown instead, if anything. */
+  private refusal(why: string): string {
+    const kept = this.fit ? ` The earlier import, ${this.fileName}, is unchanged below.` : '';
+    return `${this.incoming} was not imported: ${why.replace(/\.$/, '')}.${kept}`;
   }
 
   private restingPhase(): ImportPhase {
