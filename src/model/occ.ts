@@ -23,7 +23,7 @@
  * leads to a redial, the redial must be scheduled at deadline + delay, which can be earlier than
  * the moment the caller is found, so those channels keep their hang-up events.
  */
-import { EventCalendar, PiecewiseArrivals, RandomStreams, RingQueue, SlotPool, sampler, type Random, type Sampler } from '../engine/index.ts';
+import { EventCalendar, PiecewiseArrivals, RandomStreams, RingQueue, SlotPool, keyedRandom, sampler, type Random, type Sampler } from '../engine/index.ts';
 import { CHANNELS, groupsOf, type Scenario } from '../scenario/index.ts';
 import { SECONDS_PER_DAY as DAY, SECONDS_PER_HOUR as HOUR } from '../shared/time.ts';
 import { simCalendar } from './calendar-time.ts';
@@ -105,7 +105,8 @@ export class OccSimulation {
   private readonly divertRandom: (Random | null)[];
   private readonly patienceSampler: (Sampler | null)[];
   private readonly redialRandom: Random;
-  private readonly triageRandom: Random;
+  /** Per channel: THRIVE grades, so that one channel's calls (e.g. more 101 redials) never move another's grades. */
+  private readonly gradeRandom: Random[];
   private readonly redial: ({ probability: number; delay: Sampler; to999: number; maxAttempts: number } | null)[];
   /** Per channel: hang-ups decided when the caller is reached (patience, no redial), not by an ABANDON event. */
   private readonly lazyAbandon: boolean[];
@@ -164,8 +165,8 @@ export class OccSimulation {
           screen: t.screenMinutes ? sampler(t.screenMinutes) : null,
         }
       : null;
-    this.triageRandom = streams.get('triage');
-    this.presence = new Presence(s, simCal, this.cal, streams.get('rota'), () => this.dispatchAll());
+    this.gradeRandom = CHANNELS.map((c) => streams.get(`grade-${c}`));
+    this.presence = new Presence(s, simCal, this.cal, keyedRandom(seed, replication, 'rota'), () => this.dispatchAll());
     this.redial = CHANNELS.map((c) => {
       const r = s.redial[c];
       return r ? { probability: r.probability, delay: sampler(r.delayMinutes), to999: r.to999, maxAttempts: r.maxAttempts } : null;
@@ -314,7 +315,7 @@ export class OccSimulation {
     call.patience[slot] = patience ? 60 * patience(random) : Infinity;
     let work = this.types.handling[channel * this.nTypes + type]!(random);
     if (this.triage) {
-      const outcome = this.triage.sample(type, this.triageRandom);
+      const outcome = this.triage.sample(type, this.gradeRandom[channel]!);
       call.grade[slot] = outcome.grade;
       call.deploys[slot] = outcome.sendsOfficer ? 1 : 0;
       work += outcome.extraMinutes * 60;

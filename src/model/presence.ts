@@ -8,7 +8,7 @@
  * A pending change is kept in a slot of its own (group, delta) and the event carries the slot
  * number, so any headcount the scenario allows fits: nothing is packed into the event's integer.
  */
-import { SlotPool, type EventCalendar, type Random } from '../engine/index.ts';
+import { SlotPool, type EventCalendar, type KeyedRandom } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type { SimCalendar } from './calendar-time.ts';
 import { floorCapacity, NO_CAP, type DeskRule } from './capacity.ts';
@@ -29,7 +29,7 @@ export class Presence {
     scenario: Scenario,
     simCal: SimCalendar,
     private readonly cal: EventCalendar,
-    private readonly random: Random,
+    private readonly draw: KeyedRandom,
     /** Called after every change of floor capacity. */
     private readonly changed: () => void,
   ) {
@@ -45,7 +45,7 @@ export class Presence {
       this.desk = this.timeline.deskRule(day);
       this.update();
     }
-    for (const change of this.timeline.drawDay(day, this.random)) {
+    for (const change of this.timeline.drawDay(day, this.draw)) {
       const slot = this.pending.allocate();
       this.pending.columns.group[slot] = change.group;
       this.pending.columns.delta[slot] = change.delta;

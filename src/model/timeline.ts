@@ -1,14 +1,16 @@
 /**
  * The staffing timeline: the one place that knows who is on duty when. Shifts start on the days of
  * the week they name (a shift may run past midnight, so the day before the run counts too); each
- * rostered person is present with probability 1 − shrinkage, drawn per shift per day; breaks are
+ * rostered person is present with probability 1 − shrinkage, drawn per shift per day, each draw
+ * keyed by (the shift, the day, the person) so that a rota edited in one shift leaves the absences
+ * of every other shift as they were (common random numbers where a comparison needs them); breaks are
  * taken in two staggered waves (the first half of those present, rounded up, then the rest), so
  * the floor is never emptied at once. `fixed` staffing is that many all-skilled handlers on duty
  * all the time, without shrinkage. Who of those on duty can take calls is `floorCapacity`
  * (`capacity.ts`: shielding, the desk cap, desk places shared between groups).
  *
  * Three users, one rule:
- * - the simulation schedules `timeline.drawDay(day, random)`: the capacity changes of the shifts
+ * - the simulation schedules `timeline.drawDay(day, draw)`: the capacity changes of the shifts
  *   that start on that day, with shrinkage drawn;
  * - the planner (`src/plan/requirement.ts`, `occsim staff`, the rota editor's chart) takes
  *   `timeline.expected({ fromDay, days, intervalMinutes })`: per interval and group, the staff
@@ -20,7 +22,7 @@
  *   first, Sunday night wrapping into Monday), break waves included; sums them per group; and maps
  *   on duty to on the floor per group with `floorCapacity`.
  */
-import type { Random } from '../engine/index.ts';
+import { hashString, type KeyedRandom } from '../engine/index.ts';
 import { exp, log } from '../engine/math.ts';
 import { groupsOf, type Scenario } from '../scenario/index.ts';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_WEEK, WEEKDAYS } from '../shared/time.ts';
@@ -114,7 +116,7 @@ export class StaffingTimeline {
   readonly groups: string[];
   readonly usesDesk: boolean[];
   readonly shrinkage: number;
-  private readonly shifts: { template: ShiftTemplate; group: number; start: number; waves: BreakWave[] }[];
+  private readonly shifts: { template: ShiftTemplate; group: number; start: number; waves: BreakWave[]; key: number }[];
   private readonly fixed: number | undefined;
   private readonly rules: (day: number) => DeskRule;
 
@@ -128,12 +130,16 @@ export class StaffingTimeline {
     this.usesDesk = groups.map((g) => g.usesDesk);
     this.shrinkage = staffing.shrinkage;
     this.fixed = staffing.fixed;
-    this.shifts = (staffing.shifts ?? []).map((template) => ({
-      template,
-      group: this.groups.indexOf(template.group),
-      start: clockSeconds(template.start),
-      waves: breakWaves(template),
-    }));
+    const seen = new Map<string, number>();
+    this.shifts = (staffing.shifts ?? []).map((template) => {
+      // A shift is known by what it is (group, start, length, breaks), not by its place in the list,
+      // its name, or its headcount and days, which are what a user edits; shifts alike in all four
+      // are told apart by their order.
+      const what = JSON.stringify([template.group, template.start, template.hours, template.breaks]);
+      const nth = seen.get(what) ?? 0;
+      seen.set(what, nth + 1);
+      return { template, group: this.groups.indexOf(template.group), start: clockSeconds(template.start), waves: breakWaves(template), key: hashString(`${what}#${nth}`) };
+    });
     this.rules = deskRules(scenario, cal);
   }
 
@@ -144,17 +150,17 @@ export class StaffingTimeline {
 
   /**
    * Capacity changes caused by the shifts starting on `day` (times may run into the next day), with
-   * each rostered person present with probability 1 − shrinkage, drawn from `random` in shift order.
-   * Fixed staffing comes on duty at time 0.
+   * each rostered person present with probability 1 − shrinkage: person i of a shift is absent on a
+   * day when `draw(shift, day, i)` < shrinkage. Fixed staffing comes on duty at time 0.
    */
-  drawDay(day: number, random: Random): CapacityChange[] {
+  drawDay(day: number, draw: KeyedRandom): CapacityChange[] {
     if (this.fixed !== undefined) return day === 0 ? [{ time: 0, group: 0, delta: this.fixed }] : [];
     const weekday = WEEKDAYS[weekdayOfDay(this.cal, day)]!;
     const changes: CapacityChange[] = [];
-    for (const { template, group, start: clock, waves } of this.shifts) {
+    for (const { template, group, start: clock, waves, key } of this.shifts) {
       if (!template.days.includes(weekday)) continue;
       let present = 0;
-      for (let i = 0; i < template.staff; i++) if (random() >= this.shrinkage) present++;
+      for (let i = 0; i < template.staff; i++) if (draw(key, day, i) >= this.shrinkage) present++;
       if (present === 0) continue;
       const start = day * SECONDS_PER_DAY + clock;
       changes.push({ time: start, group, delta: present }, { time: start + template.hours * SECONDS_PER_HOUR, group, delta: -present });
