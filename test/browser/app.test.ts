@@ -309,6 +309,32 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     expectClean(app.w);
   });
 
+  it("refuses a bad \"For hours\" in Compare at the field, keeping what was typed, and computes no window from it", async () => {
+    const differences = app.page.getByRole('region', { name: 'Differences' });
+    await app.page.getByLabel('Also look at').selectOption({ label: 'Friday' });
+    await app.page.getByLabel('From hour').selectOption({ label: '22:00' });
+    const hours = app.page.getByLabel('For hours');
+    const windowSentence = app.page.getByTestId('compare-window').first();
+    assert.match(await windowSentence.innerText(), /Friday 22:00–02:00/);
+    for (const typed of ['-1', '1e309', '2.5', '169', '']) {
+      await hours.fill(typed);
+      const message = `expected a whole number of hours from 1 to 168 (a week), got ${typed === '' ? 'nothing' : `“${typed}”`}`;
+      assert.equal(await differences.locator('#cmp-hours-msg').innerText(), message);
+      assert.equal(await hours.inputValue(), typed, 'what was typed stays in the field');
+      assert.equal(await hours.getAttribute('aria-invalid'), 'true');
+      assert.equal(await app.page.getByTestId('compare-window').count(), 0, `no window computed from "${typed}"`);
+      if (typed === '-1') await screenshotOf(differences, '06b-compare-for-hours-refused');
+    }
+    await hours.fill('168');
+    assert.match(await windowSentence.innerText(), /from Friday 22:00 for 168 hours/);
+    await hours.fill('4');
+    assert.match(await windowSentence.innerText(), /Friday 22:00–02:00/);
+    assert.equal(await differences.locator('#cmp-hours-msg').count(), 0);
+    assert.equal(await hours.getAttribute('aria-invalid'), null);
+    await app.page.getByLabel('Also look at').selectOption({ label: 'no particular hours' });
+    expectClean(app.w);
+  });
+
   it('nothing spills sideways at 1280×720 or on a 390×844 phone: every tab and editor section', async () => {
     const spills: string[] = [];
     const check = async (where: string) => {
