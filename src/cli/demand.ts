@@ -11,7 +11,8 @@ import { once } from 'node:events';
 import { parseFlags, intFlag } from './args.ts';
 import { InputError } from './errors.ts';
 import { HeaderError, parseHistory } from '../history/csv.ts';
-import { fitDemand, type ChannelFit, type DemandFit } from '../history/fit.ts';
+import { fitDemand, judgeable, type ChannelFit, type DemandFit } from '../history/fit.ts';
+import { counted } from '../shared/counted.ts';
 import { bankHolidays } from '../history/holidays.ts';
 import { SYNTH_SHAPE, synthHistory } from '../history/synth.ts';
 import { forecastDemand, PRESETS, type PresetName } from '../history/forecast.ts';
@@ -87,7 +88,7 @@ async function importFile(file: string | undefined): Promise<HistoryImport> {
 
 function reportRows(file: string, h: HistoryImport): void {
   const { read, used, skipped, blank, byReason } = h.rows;
-  const lines = [`${file}: ${read.toLocaleString('en-GB')} rows read, ${used.toLocaleString('en-GB')} used, ${skipped.toLocaleString('en-GB')} skipped${blank ? ` (${blank} blank lines ignored)` : ''}`];
+  const lines = [`${file}: ${counted(read, 'row')} read, ${used.toLocaleString('en-GB')} used, ${skipped.toLocaleString('en-GB')} skipped${blank ? ` (${blank} blank lines ignored)` : ''}`];
   for (const [reason, n] of Object.entries(byReason) as [ProblemReason, number][]) {
     lines.push(`  ${n.toLocaleString('en-GB')} skipped: ${REASON_TEXT[reason]}`);
   }
@@ -142,7 +143,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 function formatFit(fit: DemandFit, detail: boolean): string {
-  const out = [`History ${fit.firstDate} to ${fit.lastDate}: ${fit.daysObserved} days with calls${fit.missingDays ? `, ${fit.missingDays} days without any call treated as missing` : ''}.`];
+  const out = [`History ${fit.firstDate} to ${fit.lastDate}: ${counted(fit.daysObserved, 'day')} with calls${fit.missingDays ? `, ${counted(fit.missingDays, 'day')} without any call treated as missing` : ''}.`];
   for (const [channel, f] of Object.entries(fit.channels) as [string, ChannelFit][]) {
     out.push('', `Channel ${channel}: ${f.callsPerDay.toFixed(1)} calls/day at ${f.referenceDate}` +
       (f.trendFitted ? `, trend ${(f.trendPerYear * 100).toFixed(1)} %/year` : ' (no trend fitted)'));
@@ -153,7 +154,8 @@ function formatFit(fit: DemandFit, detail: boolean): string {
     const specials = Object.entries(f.special).map(([k, s]) => `${k} ×${s.factor.toFixed(2)} (${s.days} d)`);
     if (specials.length) out.push('  special  ' + specials.join(', '));
     const e = f.error;
-    out.push(`  MAPE     hourly ${pct(e.hourly.mape)} (chance alone ≈ ${pct(e.hourly.noiseFloor)}), daily ${pct(e.daily.mape)} (≈ ${pct(e.daily.noiseFloor)}), weekly ${pct(e.weekly.mape)} (≈ ${pct(e.weekly.noiseFloor)})`);
+    if (!judgeable(f)) out.push(`  MAPE     not judged: too little history (${counted(f.daysObserved, 'day')}), the fitted shape repeats it`);
+    else out.push(`  MAPE     hourly ${pct(e.hourly.mape)} (chance alone ≈ ${pct(e.hourly.noiseFloor)}), daily ${pct(e.daily.mape)} (≈ ${pct(e.daily.noiseFloor)}), weekly ${pct(e.weekly.mape)} (≈ ${pct(e.weekly.noiseFloor)})`);
     if (detail) {
       out.push('  week starting    actual   fitted');
       for (const w of f.weekly) out.push(`  ${w.weekStart}   ${String(w.actual).padStart(7)}  ${w.fitted.toFixed(0).padStart(7)}${w.days < 7 ? `  (${w.days} day${w.days === 1 ? '' : 's'})` : ''}`);

@@ -18,6 +18,7 @@
 import { civilDate, hourOfWeek as howIndex, isoDate, weekday } from './dates.ts';
 import { SpecialDays, type UserEvent } from './special.ts';
 import type { Channel, HistoryImport, HourlySeries } from './types.ts';
+import { counted } from '../shared/counted.ts';
 
 export interface IntervalError {
   /** Mean absolute percentage error over intervals with at least one call (a share: 0.1 = 10 %). */
@@ -41,8 +42,8 @@ export interface ChannelFit {
   /** Factor per special-day kind seen in the history, with the number of such days. */
   special: Record<string, { factor: number; days: number }>;
   weekly: { weekStart: string; actual: number; fitted: number; days: number }[];
-  /** Mean calls per hour of week, actual and fitted (168 each). */
-  byHourOfWeek: { actual: number[]; fitted: number[] };
+  /** Mean calls per hour of week, actual and fitted (168 each); null for an hour of the week the history does not hold. */
+  byHourOfWeek: { actual: (number | null)[]; fitted: (number | null)[] };
   error: { hourly: IntervalError; daily: IntervalError; weekly: IntervalError };
   /**
    * Day-to-day variation beyond Poisson chance, as a relative variance: a day forecast at f calls
@@ -50,6 +51,8 @@ export interface ChannelFit {
    */
   dailyExtraVariance: number;
   totalCalls: number;
+  /** Days of this channel's own span with calls on any channel: what its factors rest on. */
+  daysObserved: number;
 }
 
 export interface DemandFit {
@@ -96,8 +99,9 @@ export function fitDemand(history: HistoryImport, options: FitOptions = {}): Dem
     const cells: Cells = { days: span, y: span.map((d) => s.get(d) ?? new Float64Array(24)) };
     channels[channel] = fitChannel(cells, special, from, to, options.iterations ?? 40);
   }
-  if (days.length < 56) {
-    warnings.push(`only ${days.length} days of history: each hour-of-week factor rests on ${Math.floor(days.length / 7)} or so hours, so it follows the noise (8 weeks or more is better)`);
+  if (days.length < MIN_DAYS_TO_JUDGE) warnings.push(tooLittleToJudge(days.length));
+  else if (days.length < 56) {
+    warnings.push(`only ${days.length} days of history: each hour-of-week factor rests on about ${Math.round(days.length / 7)} hours, so it follows the noise (8 weeks or more is better)`);
   }
   if (last - first + 1 < 365) warnings.push('less than a year of history: months without data keep factor 1');
   if (last - first + 1 < 700) warnings.push('less than two years of history: no trend fitted (it cannot be told apart from the season)');
@@ -109,6 +113,23 @@ export function fitDemand(history: HistoryImport, options: FitOptions = {}): Dem
     channels,
     warnings,
   };
+}
+
+/**
+ * Below two weeks some hour of the week is seen only once (or not at all), and its factor is fitted
+ * to that one hour: the fitted shape repeats the history, so its error says nothing of the fit.
+ */
+export const MIN_DAYS_TO_JUDGE = 14;
+
+/** Whether a channel's fit error can be judged against chance: not when the shape merely repeats the history. */
+export function judgeable(fit: ChannelFit): boolean {
+  return fit.daysObserved >= MIN_DAYS_TO_JUDGE;
+}
+
+function tooLittleToJudge(days: number): string {
+  const unseen = days < 7 ? `; ${counted(7 - days, 'day')} of the week ${7 - days === 1 ? 'is' : 'are'} not in it at all` : '';
+  const seen = days < 8 ? 'at most once, so the fitted shape just repeats the history' : 'once or twice, so the fitted shape mostly repeats the history';
+  return `only ${counted(days, 'day')} of history: too little to judge the fit, as each hour of the week is seen ${seen}${unseen}. Import ${MIN_DAYS_TO_JUDGE} days or more to judge it, 8 weeks or more to rely on it`;
 }
 
 function fitChannel(cells: Cells, special: SpecialDays, first: number, last: number, iterations: number): ChannelFit {
@@ -240,7 +261,7 @@ function fitChannel(cells: Cells, special: SpecialDays, first: number, last: num
     .map(([monday, w]) => ({ weekStart: isoDate(monday), actual: w.actual, fitted: round(w.fitted, 1), days: w.days }));
   for (const w of weekly) if (w.days === 7) weeklyErr.add(w.actual, w.fitted);
 
-  const mean = (sum: Float64Array) => Array.from(sum, (v, k) => (howCount[k]! > 0 ? round(v / howCount[k]!, 3) : 0));
+  const mean = (sum: Float64Array) => Array.from(sum, (v, k) => (howCount[k]! > 0 ? round(v / howCount[k]!, 3) : null));
   const monthObserved = month.map((_, m) => monthOf.includes(m));
   return {
     callsPerDay: round(base * 24, 2),
@@ -258,6 +279,7 @@ function fitChannel(cells: Cells, special: SpecialDays, first: number, last: num
     error: { hourly: hourly.result(), daily: daily.result(), weekly: weeklyErr.result() },
     dailyExtraVariance: round(Math.max(0, extraCount ? extraVar / extraCount : 0), 6),
     totalCalls: total,
+    daysObserved: n,
   };
 }
 

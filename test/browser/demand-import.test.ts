@@ -75,6 +75,29 @@ describe('call-history import in the browser', () => {
     await page.close();
   });
 
+  it('calls a one-call history too little to judge, and draws the days it does not hold as gaps', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(url);
+    await page.setInputFiles('input[type=file]', { name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('timestamp,channel\n2024-01-03T10:20,999\n') });
+    await page.getByTestId('fit-profile').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('fit-quality-999').innerText()).toBe('Too little history to judge the fit: 1 day with calls, and hour by hour the fitted shape repeats it.');
+    expect(await page.locator('.fit-profile .warning').first().innerText()).toMatch(/^only 1 day of history: too little to judge the fit/);
+    expect(await page.locator('body').innerText()).not.toMatch(/as close as chance allows|MAPE hourly|\b1 (rows|days)\b/);
+    // The hour-of-week chart's data table: Wednesday's hours are numbers, the six other days have no data.
+    const chart = page.locator('[data-channel="999"] figure', { has: page.getByRole('heading', { name: '999: calls by hour of week, actual and fitted' }) });
+    await chart.getByText('Data table').click();
+    const cells = await chart.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    expect(cells).toHaveLength(168);
+    expect(cells.filter((r) => r.every((v) => v === '–'))).toHaveLength(6 * 24);
+    expect(cells[2 * 24 + 10]).toEqual(['1.0', '1.0']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'demand-import-one-call.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reads a year of one-row-per-call (~650,000 rows) off the main thread, with progress', { retry: 1 }, async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'occsim-year-')), 'year.csv');
     writeFileSync(file, [...synthHistory({ days: 365, seed: 'browser' })].join(''));

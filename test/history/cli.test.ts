@@ -27,6 +27,18 @@ describe('occsim demand', () => {
     expect(r.stderr).toMatch(/rows read/);
   });
 
+  it('fit says a one-call history is too little to judge, in the right number', () => {
+    const file = join(dir, 'one.csv');
+    writeFileSync(file, 'timestamp,channel\n2024-01-03T10:20,999\n');
+    const r = run('demand', 'fit', file);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('one.csv: 1 row read, 1 used, 0 skipped');
+    expect(r.stdout).toContain('History 2024-01-03 to 2024-01-03: 1 day with calls.');
+    expect(r.stdout).toContain('MAPE     not judged: too little history (1 day), the fitted shape repeats it');
+    expect(r.stdout).toContain('Note: only 1 day of history: too little to judge the fit');
+    expect(r.stdout).not.toMatch(/\b1 (days|rows)\b|0 or so hours|hourly 0\.0 %/);
+  });
+
   it('fit reports bad rows with row numbers on stderr, and --strict makes them fatal', () => {
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'timestamp,channel\n2024-01-01T10:00,999\n31/02/2020 25:00,999\n2024-01-01T11:00,112\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHistory } from '../../src/history/csv.ts';
-import { fitDemand } from '../../src/history/fit.ts';
+import { fitDemand, judgeable } from '../../src/history/fit.ts';
 import { SYNTH_SHAPE, synthHistory, type SynthOptions } from '../../src/history/synth.ts';
 
 async function synthFit(options: SynthOptions, events?: { date: string; name: string }[]) {
@@ -53,7 +53,11 @@ describe('fitDemand on two synthetic years with a known shape and +5 %/year tren
     const full = c.weekly.filter((w) => w.days === 7);
     for (const w of full) expect(Math.abs(w.actual / w.fitted - 1)).toBeLessThan(0.12);
     expect(c.byHourOfWeek.actual).toHaveLength(168);
-    expect(maxAbs(c.byHourOfWeek.actual, c.byHourOfWeek.fitted) / mean(c.byHourOfWeek.fitted)).toBeLessThan(0.15);
+    // Two years hold every hour of the week: none is left as a gap.
+    const actual = c.byHourOfWeek.actual.map(Number);
+    const fitted = c.byHourOfWeek.fitted.map(Number);
+    expect(c.byHourOfWeek.actual.every((v) => v !== null)).toBe(true);
+    expect(maxAbs(actual, fitted) / mean(fitted)).toBeLessThan(0.15);
   });
 });
 
@@ -82,6 +86,33 @@ describe('fitDemand edge cases', () => {
     expect(fit.missingDays).toBe(1);
     expect(fit.daysObserved).toBe(2);
     expect(fit.channels['999']!.callsPerDay).toBeCloseTo(1, 6);
+  });
+
+  it('says a history of one call is too little to judge, and leaves the unseen hours of the week as gaps, not zeros', async () => {
+    const fit = fitDemand(await parseHistory('timestamp,channel\n2024-01-03T10:20,999\n'));
+    const c = fit.channels['999']!;
+    expect(judgeable(c)).toBe(false);
+    expect(c.daysObserved).toBe(1);
+    expect(fit.warnings[0]).toBe(
+      'only 1 day of history: too little to judge the fit, as each hour of the week is seen at most once, so the fitted shape just repeats the history; 6 days of the week are not in it at all. Import 14 days or more to judge it, 8 weeks or more to rely on it',
+    );
+    // Wednesday (day 2 of the week from Monday) is observed: its 24 hours are numbers, 0 where no call came.
+    const wednesday = c.byHourOfWeek.actual.slice(48, 72);
+    expect(wednesday.every((v) => typeof v === 'number')).toBe(true);
+    expect(wednesday[10]).toBe(1);
+    expect(wednesday[11]).toBe(0);
+    expect(c.byHourOfWeek.actual.filter((v) => v === null)).toHaveLength(6 * 24);
+    expect(c.byHourOfWeek.fitted.filter((v) => v === null)).toHaveLength(6 * 24);
+  });
+
+  it('judges a fit from two weeks on, and counts days in the right number in between', async () => {
+    const short = (await synthFit({ start: '2024-03-04', days: 13, seed: 'j' })).fit;
+    expect(judgeable(short.channels['999']!)).toBe(false);
+    expect(short.warnings[0]).toMatch(/^only 13 days of history: too little to judge the fit, as each hour of the week is seen once or twice/);
+    const enough = (await synthFit({ start: '2024-03-04', days: 14, seed: 'j' })).fit;
+    expect(judgeable(enough.channels['999']!)).toBe(true);
+    expect(enough.warnings[0]).toBe('only 14 days of history: each hour-of-week factor rests on about 2 hours, so it follows the noise (8 weeks or more is better)');
+    expect(enough.channels['999']!.byHourOfWeek.actual.every((v) => v !== null)).toBe(true);
   });
 
   it('refuses an empty history', () => {

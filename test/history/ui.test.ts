@@ -39,7 +39,7 @@ describe('DemandImport component', () => {
     expect(state.phase).toBe('fitted');
 
     await state.read('timestamp,channel\n2024-01-01T10:00,999\nnope,999\n', 'bad2.csv');
-    await fireEvent.click(screen.getByText(/Go on with 1 rows/));
+    await fireEvent.click(screen.getByText(/Go on with 1 row\b/));
     await waitFor(() => expect(state.fit).not.toBe(good));
     await fireEvent.click(screen.getByText('Undo import'));
     expect(state.fit).toBe(good);
@@ -73,6 +73,22 @@ describe('DemandImport component', () => {
     const state = new DemandImport(demandWorkerApi);
     await state.read('', 'empty.csv');
     expect(state.message).toBe('empty.csv was not imported: the file is empty: expected a header row.');
+  });
+
+  it('calls a one-call history too little to judge, before the charts, with no MAPE verdict', async () => {
+    const state = new DemandImport(demandWorkerApi);
+    render(DemandImportView, { state });
+    await state.read('timestamp,channel\n2024-01-03T10:20,999\n', 'one.csv');
+    const quality = await screen.findByTestId('fit-quality-999', {}, { timeout: 10_000 });
+    expect(quality.textContent).toBe('Too little history to judge the fit: 1 day with calls, and hour by hour the fitted shape repeats it.');
+    expect(document.body.textContent).not.toMatch(/as close as chance allows|MAPE hourly/);
+    expect(document.querySelector('.rows')!.textContent).toMatch(/^one\.csv: 1 row read/);
+    const profile = screen.getByTestId('fit-profile');
+    expect(profile.textContent).toContain('(1 day)');
+    // The warning comes before the first chart.
+    const warning = profile.querySelector('.warning')!;
+    expect(warning.textContent).toMatch(/^only 1 day of history: too little to judge the fit/);
+    expect(warning.compareDocumentPosition(profile.querySelector('figure')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('reports a file it cannot read', async () => {
