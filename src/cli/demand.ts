@@ -100,7 +100,7 @@ function reportRows(file: string, h: HistoryImport): void {
 
 function checkStrict(strict: boolean | undefined, h: HistoryImport): void {
   if (strict && h.rows.skipped > 0) {
-    throw new InputError(`${h.rows.skipped} rows skipped and --strict was given`, h.problems.slice(0, 20).map((p) => p.message));
+    throw new InputError(`${counted(h.rows.skipped, 'row')} skipped and --strict was given`, h.problems.slice(0, 20).map((p) => p.message));
   }
 }
 
@@ -196,7 +196,7 @@ async function forecast(args: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(fc, null, 2) + '\n');
     return 0;
   }
-  const out = [`Forecast ${fc.horizon.startDate}, ${fc.horizon.days} days${preset ? ` (preset ${preset})` : ''}:`];
+  const out = [`Forecast ${fc.horizon.startDate}, ${counted(fc.horizon.days, 'day')}${preset ? ` (preset ${preset})` : ''}:`];
   for (const d of fc.daily) {
     out.push(`  ${d.date}  ${Object.entries(d.channels).map(([c, v]) => `${c} ${v.calls.toFixed(0)} [${v.low.toFixed(0)}–${v.high.toFixed(0)}]`).join('   ')}${d.special ? `  ${d.special}` : ''}`);
   }
@@ -253,7 +253,7 @@ async function synth(args: string[]): Promise<number> {
   if (values.out) {
     (sink as ReturnType<typeof createWriteStream>).end();
     await once(sink, 'finish');
-    process.stderr.write(`wrote ${options.days} days of synthetic calls to ${values.out}\n`);
+    process.stderr.write(`wrote ${counted(options.days, 'day')} of synthetic calls to ${values.out}\n`);
   }
   return 0;
 }

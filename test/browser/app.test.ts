@@ -531,6 +531,13 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.match(refusals[0]!, /^huge\.json: expected a scenario of at most 8,388,608 bytes, got 9,437,184$/);
     assert.match(refusals[1]!, /^notes\.json is not valid JSON/);
     await screenshot(app.page, '08-import-refusals');
+    // The last file ("no period") left a problem notice; a later refused import must not sit under it.
+    const notice = app.page.locator('.notice');
+    assert.match(await notice.innerText(), /Imported “no period” with \d+ problems?/);
+    await app.page.getByLabel('Import JSON…').setInputFiles([{ name: 'huge2.json', mimeType: 'application/json', buffer: Buffer.alloc(9 * 1024 * 1024, 0x20) }]);
+    await app.page.getByRole('alert').filter({ hasText: 'huge2.json' }).waitFor();
+    assert.equal(await notice.count(), 0, 'no earlier notice above the refusal');
+    await screenshot(app.page, '08-import-refusal-alone');
     app.page.once('dialog', (d) => void d.accept());
     await app.page.getByRole('button', { name: 'Delete Saved by Notepad' }).click();
     // A scenario without a period: its problem is counted on Demand, where the period's fields are.

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Cards from '../../src/ui/results/Cards.svelte';
 import HeatMap from '../../src/ui/charts/HeatMap.svelte';
@@ -108,6 +108,24 @@ describe('ScenarioList', () => {
     expect(screen.getByText('Night rota')).toBeInTheDocument();
     expect(ws.notice).toBe('A scenario needs a name: it is still called “Night rota”.');
     expect(ws.noticeKind).toBe('problem');
+  });
+});
+
+describe('ScenarioList import', () => {
+  it("refusing a file does not leave an earlier import's notice above the refusal", async () => {
+    const ws = new Workspace(memoryStore<ScenarioDoc>(), [{ slug: 'baseline', json: baseline }], parseScenario);
+    await ws.load();
+    render(ScenarioList, { workspace: ws as Workspace<unknown>, onopen: vi.fn() });
+    const input = document.getElementById('import-file') as HTMLInputElement;
+    const pick = async (file: File) => {
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      await fireEvent.change(input);
+    };
+    await pick(new File(['{"a":1}'], 'no period.json', { type: 'application/json' }));
+    await waitFor(() => expect(ws.notice).toMatch(/^Imported “no period” with \d+ problems? to fix/));
+    await pick(new File(['shift notes'], 'notes.json', { type: 'application/json' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^notes\.json is not valid JSON/));
+    expect(ws.notice).toBe('');
   });
 });
 
