@@ -1,7 +1,9 @@
 /**
  * What changed between two rotas, in words a duty manager reads at a glance: per group and shift
  * (start and length), the change in staff on each weekday, days with the same change joined
- * ("+2 call handlers on 23:00–07:00 Fri and Sat"), and the paid hours a week before and after.
+ * ("Call handlers: +2 on 23:00–07:00 (8 h) Fri and Sat"). The group's name leads, set off by a
+ * colon, so that a name that is a number ("101 handlers: +1 on …") never reads as part of the
+ * count, as "+1 101 handlers" did.
  */
 import { groupsOf, type Scenario, type Shift } from '../scenario/index.ts';
 import { WEEKDAYS } from '../shared/time.ts';
@@ -55,7 +57,7 @@ export function headcountChanges(beforeShifts: readonly Shift[], afterShifts: re
       if (delta !== 0) byDelta.set(delta, [...(byDelta.get(delta) ?? []), d]);
     });
     for (const [delta, days] of [...byDelta].sort((x, y) => y[0] - x[0]))
-      lines.push(`${delta > 0 ? '+' : '−'}${Math.abs(delta)} ${names.get(group) ?? group} on ${start}–${endOf({ start, hours })} (${hours} h) ${dayList(days)}`);
+      lines.push(`${names.get(group) ?? group}: ${delta > 0 ? '+' : '−'}${Math.abs(delta)} on ${start}–${endOf({ start, hours })} (${hours} h) ${dayList(days)}`);
   }
   return lines;
 }

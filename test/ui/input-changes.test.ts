@@ -46,7 +46,7 @@ describe('inputChanges', () => {
     b.staffing.groups[0]!.costPerHour = 22.5;
     const { changes } = inputChanges(parsed(baseline), parsed(b));
     expect(removed.start).toBe('14:00');
-    expect(changes).toContain(`−${removed.staff} Digital desk (online reports) on 14:00–22:00 (8 h) every day`);
+    expect(changes).toContain(`Digital desk (online reports): −${removed.staff} on 14:00–22:00 (8 h) every day`);
     expect(changes).toContain('Call handlers (999 and 101): cost per hour £21 → £22.50');
   });
 
@@ -89,7 +89,7 @@ describe('inputChanges', () => {
     const { changes } = inputChanges(parsed(baseline), parsed(b));
     expect(changes).toEqual([
       '101 handlers: the same staff at the same times, split into other shifts or break plans',
-      '+2 Call handlers (999 and 101) on 23:00–07:00 (8 h) Fri and Sat',
+      'Call handlers (999 and 101): +2 on 23:00–07:00 (8 h) Fri and Sat',
       'Digital desk (online reports): the same staff at the same times, split into other shifts or break plans',
     ]);
   });

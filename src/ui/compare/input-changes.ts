@@ -1,7 +1,7 @@
 /**
  * What differs between two scenarios' inputs, in a manager's words, listed before the effects in
  * Compare: "Night (Call handlers): 8 → 10 staff", "Shrinkage: 25 % → 30 %",
- * "+2 Call handlers on 23:00–07:00 (8 h) Fri and Sat". Differences in the period or the demand are also returned as
+ * "Call handlers: +2 on 23:00–07:00 (8 h) Fri and Sat". Differences in the period or the demand are also returned as
  * warnings: the pairing then compares periods or demand as well as rotas.
  */
 import type { Scenario } from '../core.ts';
