@@ -12,6 +12,7 @@ import { InputError } from './errors.ts';
 import { openPool } from './pool.ts';
 import { prepare } from './run.ts';
 import { replicationsFlag } from './run-size.ts';
+import { aboveLowerBound } from '../optimise/above-bound.ts';
 import { proposedScenarioJson } from '../optimise/proposed-scenario.ts';
 import { OptimiseInputError, optimiseRota, type Proposal, type StandardResult } from '../optimise/optimise.ts';
 
@@ -105,7 +106,9 @@ export function formatProposal(p: Proposal, seconds: number, spent: Record<strin
   const lines = [
     `${p.scenario}: proposed rota`,
     '',
-    `cost per week       ${money(p.costPerWeek)} (current ${money(p.current.costPerWeek)}; LP lower bound ${money(p.lowerBoundPerWeek)}, gap ${(p.gapToLowerBound * 100).toFixed(1)} %)`,
+    `cost per week       ${money(p.costPerWeek)} (current ${money(p.current.costPerWeek)})`,
+    // Both readings of the gap, each named: "above the bound" is of the bound; the JSON's gapToLowerBound is of the cost.
+    `LP lower bound      ${money(p.lowerBoundPerWeek)}; the cost is ${pct(aboveLowerBound(p))} above it (gapToLowerBound ${pct(p.gapToLowerBound)}, of the cost)`,
     `paid hours per week ${Math.round(p.paidHoursPerWeek)} (current ${Math.round(p.current.paidHoursPerWeek)})`,
     '',
     `standards, verified on ${p.verification.replications} replications of ${p.verification.days - p.verification.warmupDays} measured days, seed "${p.verification.seed}" (optimisation used "${p.optimisation.seed}"):`,

@@ -5,6 +5,7 @@
  * shifts in the gantt's shape. Formatting only: every number is the proposal's.
  */
 import type { Proposal, StandardResult } from '../../optimise/optimise.ts';
+import { aboveLowerBound } from '../../optimise/above-bound.ts';
 import type { Shift } from '../../scenario/index.ts';
 import type { Card, Status } from '../results/cards.ts';
 import { ciText, money, pct, signedWith } from '../results/format.ts';
@@ -50,7 +51,7 @@ export function proposalCards(p: Proposal): Card[] {
       id: 'cost',
       label: 'Cost per week, proposed',
       value: money(p.costPerWeek),
-      ci: `LP lower bound ${money(p.lowerBoundPerWeek)}: ${pct(p.gapToLowerBound)} above it`,
+      ci: `LP lower bound ${money(p.lowerBoundPerWeek)}: ${pct(aboveLowerBound(p))} above it`,
       target: `Current rota ${money(p.current.costPerWeek)} (${signedWith(change, money)})`,
       status: 'info',
       verdict: '',
