@@ -291,7 +291,8 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     // Then the verdict: cost first, the overall change in points, and the largest change.
     const sentence = await app.page.getByTestId('compare-sentence').first().innerText();
     assert.match(sentence, /^Paid hours a week: \+[\d,]+ h; Staff cost a week: \+£[\d,]+\./);
-    assert.match(sentence, /Baseline.* — my version answers (\d+\.\d points? \(±\d+\.\d\) (more|fewer) of the 999 calls within 10 s than|the same share of the 999 calls within 10 s as) Baseline[^.]*\./);
+    // The CI as "(±0.6)" by the figure when it is even, else its two ends at the sentence's close.
+    assert.match(sentence, /Baseline.* — my version answers (\d+\.\d points? (\(±\d+\.\d\) )?(more|fewer) of the 999 calls within 10 s than|the same share of the 999 calls within 10 s as) Baseline[^.(]*( \(95 % CI \d+\.\d( more| fewer)? to \d+\.\d (more|fewer)\))?\./);
     assert.match(sentence, /The largest change over 4 hours: .* on \w+day \d\d:00–\d\d:00\./);
     const costRow = app.page.getByRole('row', { name: /Staff cost a week/ }).first();
     assert.match(await costRow.innerText(), /£[\d,]+\s+£[\d,]+\s+\+£[\d,]+\s+higher/);

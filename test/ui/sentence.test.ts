@@ -15,6 +15,21 @@ describe('serviceSentence', () => {
   });
 });
 
+describe('serviceSentence with an uneven interval', () => {
+  it('gives the interval’s two ends instead of a ± that would misplace it', () => {
+    // The reviewer's case: the table's −0.3 points (95 % CI −1.6 to 0.3) read "(±0.9)" in the sentence.
+    expect(serviceSentence({ a: 'A', b: 'B', channel: '999', within: '10 s', difference: { mean: -0.003, ci95: [-0.016, 0.003] } })).toBe(
+      'B answers 0.3 points fewer of the 999 calls within 10 s than A (95 % CI 1.6 fewer to 0.3 more). That difference is within the noise: the 95 % CI includes no change.',
+    );
+    expect(serviceSentence({ a: 'A', b: 'B', channel: 'online', within: '24 h', difference: { mean: 0.041, ci95: [0.02, 0.049] } })).toBe(
+      'B completes 4.1 points more of the online reports within 24 h than A (95 % CI 2.0 to 4.9 more).',
+    );
+    expect(serviceSentence({ a: 'A', b: 'B', channel: '101', within: '60 s', difference: { mean: -0.05, ci95: [-0.09, -0.04] } })).toBe(
+      'B answers 5.0 points fewer of the 101 calls within 60 s than A (95 % CI 4.0 to 9.0 fewer).',
+    );
+  });
+});
+
 describe('serviceSentence for a change under 0.05 points', () => {
   it('says the share is the same rather than "0.0 points more"', () => {
     const s = serviceSentence({ a: 'A', b: 'B', channel: '999', within: '10 s', difference: { mean: 0.0004, ci95: [-0.0046, 0.0054] } });
