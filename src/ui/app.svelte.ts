@@ -64,7 +64,14 @@ export class AppState {
   }
 
   async start(hash = typeof location === 'undefined' ? '' : location.hash): Promise<void> {
-    await Promise.all([this.workspace.load(), this.saved.load()]);
+    this.#loaded = Promise.all([this.workspace.load(), this.saved.load()]).then(() => {});
+    await this.openLink(hash);
+  }
+  #loaded: Promise<void> = Promise.resolve();
+
+  /** Opens a share link's scenario (at start-up, or pasted into a tab where the app is open), then clears it from the address. */
+  async openLink(hash: string): Promise<void> {
+    await this.#loaded; // a link followed while the workspace still loads waits for it
     const shared = await decodeShare(hash);
     if (shared) {
       if (shared.ok) this.#openShared(shared.json);

@@ -293,7 +293,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.match(sentence, /^Paid hours a week: \+[\d,]+ h; Staff cost a week: \+£[\d,]+\./);
     // The CI as "(±0.6)" by the figure when it is even, else its two ends at the sentence's close.
     assert.match(sentence, /Baseline.* — my version answers (\d+\.\d points? (\(±\d+\.\d\) )?(more|fewer) of the 999 calls within 10 s than|the same share of the 999 calls within 10 s as) Baseline[^.(]*( \(95 % CI \d+\.\d( more| fewer)? to \d+\.\d (more|fewer)\))?\./);
-    assert.match(sentence, /The largest change over 4 hours: .* on \w+day \d\d:00–\d\d:00\./);
+    assert.match(sentence, /The largest change over 4 hours: .* on \w+day \d\d:00–\d\d:00( \(95 % CI [^)]*\))?\./);
     const costRow = app.page.getByRole('row', { name: /Staff cost a week/ }).first();
     assert.match(await costRow.innerText(), /£[\d,]+\s+£[\d,]+\s+\+£[\d,]+\s+higher/);
     await app.page.getByRole('heading', { name: 'Results compared' }).waitFor();
@@ -500,6 +500,16 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await other.page.goto(link);
     await other.page.getByText(/The shared scenario is already open as “Baseline.* — my version”/).waitFor();
     assert.equal(await other.page.getByText(/my version 2/).count(), 0);
+    // A link pasted into a tab where the app is already open changes only the hash: it opens too.
+    const third = await watchedPage(app.browser);
+    await third.page.goto(app.server.url);
+    await third.page.getByRole('heading', { name: 'Ready scenarios' }).waitFor();
+    await third.page.evaluate((hash) => (location.hash = hash), new URL(link).hash);
+    await third.page.getByRole('heading', { name: /Edit “Baseline.* — my version/ }).waitFor();
+    assert.equal(await third.page.evaluate(() => location.hash), '');
+    await third.page.evaluate(() => (location.hash = '#z=not-a-scenario'));
+    await third.page.getByRole('alert').filter({ hasText: /does not hold a readable scenario/ }).waitFor();
+    expectClean(third);
     const broken = await watchedPage(app.browser);
     await broken.page.goto(app.server.url + '#z=not-a-scenario');
     await broken.page.getByRole('alert').filter({ hasText: /does not hold a readable scenario/ }).waitFor();
