@@ -46,7 +46,7 @@ describe('sweepTableCsv', () => {
     expect(sweepTableCsv(table).split('\n')).toEqual([
       'id,force,costPerWeek,paidHoursPerWeek,standardsMet,standard.999,standard.101,standard.online,999.serviceLevel,999.serviceLevel.lo,999.serviceLevel.hi,101.offered,101.offered.lo,101.offered.hi,staff.x.utilisation,staff.x.utilisation.lo,staff.x.utilisation.hi',
       'a,"Avon, ""Somerset""",200,10,1,met,missed,no demand,0.93,0.9,0.96,3,,,,,',
-      'b,"=SUM(A1)",240,12,2,uncertain,met,met,-0.5,-1,0,,,,0.5,0.4,0.6',
+      "b,'=SUM(A1),240,12,2,uncertain,met,met,-0.5,-1,0,,,,0.5,0.4,0.6",
       '',
     ]);
   });

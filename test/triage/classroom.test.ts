@@ -115,8 +115,8 @@ describe('scoreboardCsv', () => {
         'investigation given,investigation expected,investigation agrees,vulnerability given,vulnerability expected,vulnerability agrees,' +
         'engagement given,engagement expected,engagement agrees,FOUR agreed',
     );
-    // A name that looks like a formula is quoted; the comma inside it too.
-    expect(lines[1]!.startsWith('"=Sam, trainee",Default,2026-11-29,noisy-party-asb,')).toBe(true);
+    // A name that looks like a formula is shown as text (a leading apostrophe), and quoted for its comma.
+    expect(lines[1]!.startsWith(`"'=Sam, trainee",Default,2026-11-29,noisy-party-asb,`)).toBe(true);
     expect(lines[1]).toContain(',medium,low,no,');
     expect(lines[2]).toContain(',agrees,send officers within the hour,send officers within the hour,');
     expect(lines[2]!.endsWith(',4 of 4')).toBe(true);

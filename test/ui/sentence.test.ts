@@ -64,6 +64,11 @@ describe('CSV export', () => {
     const csv = readableCsv([{ scenario: 'Base, v2', measure: '999 answered within 10 s', value: '91.0 %', interval: '90.2 % – 91.8 %', target: 'Target 90 %', verdict: 'Meets target' }]);
     expect(csv).toBe('Scenario,Measure,Value,95 % interval,Target or guide,Verdict\n"Base, v2",999 answered within 10 s,91.0 %,90.2 % – 91.8 %,Target 90 %,Meets target\n');
   });
+  it('shows a scenario name or a value that starts like a formula as text, not as a formula', () => {
+    const csv = readableCsv([{ scenario: '=HYPERLINK("http://x","Open")', measure: 'Staff cost a week', value: '+£16,905', interval: '', target: '', verdict: '@risk' }]);
+    expect(csv.split('\n')[1]).toBe(`"'=HYPERLINK(""http://x"",""Open"")",Staff cost a week,"'+£16,905",,,'@risk`);
+    expect(toCsv([{ scenario: '-rota', measure: 'x', mean: -0.5, lo: -1, hi: 0 }]).split('\n')[1]).toBe("'-rota,x,-0.5,-1,0");
+  });
   it('flattens every estimate with its CI', () => {
     const rows = estimateRows('Base, v2', { channels: { '999': { serviceLevel: { mean: 0.9, ci95: [0.88, 0.92] } } }, replications: 4 });
     expect(toCsv(rows)).toBe('scenario,measure,mean,ci95_low,ci95_high\n"Base, v2",channels.999.serviceLevel,0.9,0.88,0.92\n');

@@ -1,5 +1,6 @@
 /** Number formats for results: shares as percentages, seconds, and estimates with their 95 % CI. */
 import { isEstimate, type Estimate } from '../../stats/estimate.ts';
+import { csvTable } from '../../shared/csv.ts';
 
 export const pct = (x: number | null | undefined, digits = 1): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(digits)} %`;
@@ -39,19 +40,13 @@ export interface CsvRow {
 }
 
 export function toCsv(rows: CsvRow[]): string {
-  const cell = (v: string | number | null) => {
-    if (v === null) return '';
-    const s = String(v);
-    return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return ['scenario,measure,mean,ci95_low,ci95_high', ...rows.map((r) => [r.scenario, r.measure, r.mean, r.lo, r.hi].map(cell).join(','))].join('\n') + '\n';
+  return csvTable([['scenario', 'measure', 'mean', 'ci95_low', 'ci95_high'], ...rows.map((r) => [r.scenario, r.measure, r.mean, r.lo, r.hi])]);
 }
 
 /** A table a manager opens in a spreadsheet: one row per headline figure, in words, rounded. */
 export function readableCsv(rows: { scenario: string; measure: string; value: string; interval: string; target: string; verdict: string }[]): string {
-  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
   const head = ['Scenario', 'Measure', 'Value', '95 % interval', 'Target or guide', 'Verdict'];
-  return [head, ...rows.map((r) => [r.scenario, r.measure, r.value, r.interval, r.target, r.verdict])].map((r) => r.map(cell).join(',')).join('\n') + '\n';
+  return csvTable([head, ...rows.map((r) => [r.scenario, r.measure, r.value, r.interval, r.target, r.verdict])]);
 }
 
 /** Every estimate in a (nested) report as CSV rows, keyed by its dotted path. */
