@@ -6,7 +6,7 @@
 import { pairedDifference, shareDifferenceEstimate, type Estimate } from './estimate.ts';
 import { isShareKpi } from './kpis.ts';
 import { byIndex, kpiColumns } from './summary.ts';
-import { HOURS_OF_WEEK, type ReplicationStats } from './replication.ts';
+import { HOURS_OF_WEEK, type HourlyCounts, type ReplicationStats } from './replication.ts';
 
 export interface Comparison {
   replications: number;
@@ -29,18 +29,29 @@ export function compareStats(a: readonly ReplicationStats[], b: readonly Replica
   return { replications: ra.length, differences };
 }
 
+/** What a window's service level needs of a replication: a small part of it, kept with a comparison between visits. */
+export interface HourlyServiceCounts {
+  replication: number;
+  channels: Record<'999' | '101' | 'online', { byHour: Pick<HourlyCounts, 'offered' | 'withinTarget'> }>;
+}
+
+export function hourlyServiceCounts(r: ReplicationStats): HourlyServiceCounts {
+  const part = (c: '999' | '101' | 'online') => ({ byHour: { offered: r.channels[c].byHour.offered, withinTarget: r.channels[c].byHour.withinTarget } });
+  return { replication: r.replication, channels: { '999': part('999'), '101': part('101'), online: part('online') } };
+}
+
 /**
  * Paired difference in a channel's service level over chosen hours of the week (0 = Monday
  * 00:00), e.g. Friday 22:00–02:00 = [118, 119, 120, 121]: answered within target / offered in
  * those hours, per replication, B − A.
  */
 export function windowServiceLevelDifference(
-  a: readonly ReplicationStats[],
-  b: readonly ReplicationStats[],
+  a: readonly HourlyServiceCounts[],
+  b: readonly HourlyServiceCounts[],
   channel: '999' | '101' | 'online',
   hours: readonly number[],
 ): Estimate {
-  const level = (r: ReplicationStats) => {
+  const level = (r: HourlyServiceCounts) => {
     let within = 0;
     let offered = 0;
     for (const h of hours) {

@@ -69,7 +69,7 @@ export interface StatsSummary {
   byDateHour: Record<ChannelName, DateProfile> | null;
 }
 
-export function byIndex(results: readonly ReplicationStats[]): ReplicationStats[] {
+export function byIndex<R extends Pick<ReplicationStats, 'replication'>>(results: readonly R[]): R[] {
   return [...results].sort((a, b) => a.replication - b.replication);
 }
 

@@ -9,11 +9,12 @@ import type { ScenarioDoc } from './workspace/workspace.svelte.ts';
 import { builtins } from './workspace/builtins.ts';
 import { decodeShare } from './workspace/share.ts';
 import { parseScenario, type Scenario } from './core.ts';
-import { Runner, runRequest } from './run/runner.svelte.ts';
+import { pairedData, Runner, runRequest } from './run/runner.svelte.ts';
+import { comparedIds, comparisonId, KEPT_COMPARISONS, type KeptComparison } from './compare/kept-comparison.ts';
 import { connectOptimiser, connectReporter, connectWorker, type Reporter } from './run/connect.ts';
 import type { Connect } from './run/pool.svelte.ts';
 import { SweepView } from './sweep/sweep-view.svelte.ts';
-import { ProposeView, type ConnectOptimiser } from './propose/propose-view.svelte.ts';
+import { ProposeView, type ConnectOptimiser, type KeptProposal } from './propose/propose-view.svelte.ts';
 import { docName, isDraft } from './workspace/workspace.svelte.ts';
 
 export const TABS = [
@@ -26,6 +27,10 @@ export const TABS = [
   { id: 'sweep', label: 'Sweep table' },
 ] as const;
 export type TabId = (typeof TABS)[number]['id'];
+
+function keptStore<T extends { id: string }>(db: string, name: string): RecordStore<T> {
+  return typeof indexedDB === 'undefined' ? memoryStore() : indexedDbStore(db, name);
+}
 
 export class AppState {
   tab = $state<TabId>('scenarios');
@@ -42,32 +47,52 @@ export class AppState {
   propose: ProposeView;
   /** The last results of each scenario, shown again after a reload while the scenario is unchanged. */
   saved: SavedResults;
+  /** The last comparisons, each shown again after a reload while the scenarios compared are unchanged. */
+  savedComparisons: SavedResults<KeptComparison>;
+  /** The last proposal, shown again after a reload (with a note if its scenario has changed since). */
+  savedProposal: SavedResults<KeptProposal>;
 
   constructor(
     store: RecordStore<ScenarioDoc> = defaultStore<ScenarioDoc>(),
     connect: Connect = connectWorker,
     reporter: () => Reporter = connectReporter,
-    results: RecordStore<SavedResult> = typeof indexedDB === 'undefined' ? memoryStore() : indexedDbStore('occsim-results', 'results'),
+    results: RecordStore<SavedResult> = keptStore('occsim-results', 'results'),
     optimiser: ConnectOptimiser = connectOptimiser,
+    comparisons: RecordStore<SavedResult<KeptComparison>> = keptStore('occsim-comparisons', 'comparisons'),
+    proposals: RecordStore<SavedResult<KeptProposal>> = keptStore('occsim-proposals', 'proposals'),
   ) {
     this.workspace = new Workspace(store, builtins, parseScenario);
     this.runner = new Runner(connect, reporter);
     this.comparer = new Runner(connect, reporter);
     this.propose = new ProposeView(optimiser, connect);
     this.saved = new SavedResults(results);
+    this.savedComparisons = new SavedResults(comparisons, KEPT_COMPARISONS);
+    this.savedProposal = new SavedResults(proposals, 1);
     this.runner.onended = (reports, targets) => {
       for (const r of reports) {
         const target = targets.find((t) => t.key === r.key);
         if (target) this.saved.save(r.key, target.json, r);
       }
     };
+    this.comparer.onended = (reports, targets) =>
+      this.savedComparisons.save(comparisonId(targets.map((t) => t.key)), targets.map((t) => t.json), { reports, pairs: this.comparer.comparisons.map(pairedData) });
+    this.propose.onproposed = (kept) => this.savedProposal.save(kept.source.id, kept.source.json, kept);
   }
 
   async start(hash = typeof location === 'undefined' ? '' : location.hash): Promise<void> {
-    this.#loaded = Promise.all([this.workspace.load(), this.saved.load()]).then(() => {});
+    this.#loaded = Promise.all([this.workspace.load(), this.saved.load(), this.savedComparisons.load(), this.savedProposal.load()]).then(() => this.#restoreKept());
     await this.openLink(hash);
   }
   #loaded: Promise<void> = Promise.resolve();
+
+  /** The last proposal, and Compare opened on the scenarios compared last (if all are still there) so its kept results show. */
+  #restoreKept(): void {
+    const proposal = this.savedProposal.latest();
+    if (proposal) this.propose.restore(proposal.report);
+    const last = this.savedComparisons.latest();
+    const compared = last && comparedIds(last.id);
+    if (this.compareChoice.length === 0 && compared?.every((id) => this.workspace.byId(id))) this.compareChoice = compared;
+  }
 
   /** Opens a share link's scenario (at start-up, or pasted into a tab where the app is open), then clears it from the address. */
   async openLink(hash: string): Promise<void> {

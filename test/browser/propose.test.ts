@@ -4,7 +4,7 @@
  * worker and the simulations in the app's workers; the proposal the page offers for download must
  * equal `occsim optimise --json` for the same file and seed, apart from the timing. Then the cards,
  * the two gantts, cancelling a proposal under way, opening the proposal as a new scenario and
- * running it, and comparing it with the current rota in one click; at 1280 and 390 px wide,
+ * running it, comparing it with the current rota in one click, and finding both again after a reload; at 1280 and 390 px wide,
  * failing on any console error or policy violation. Input the optimiser cannot work with is refused
  * naming the field, and a desk cap too low says which standard cannot be met and why. Screenshots: test-results/screenshots/propose-*.png.
  */
@@ -150,6 +150,44 @@ describe('proposing a rota in Chromium', { timeout: 240_000 }, () => {
     assert.deepEqual((await Promise.all(all)).filter((name) => name.includes('(proposed rota)')), ['Small control room (proposed rota)']);
     await app.page.getByText('The proposed rota is already open as “Small control room (proposed rota)”.').waitFor();
     await app.page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
+    expectClean(app.w);
+  });
+
+  it('keeps the last comparison and the last proposal through a reload', async () => {
+    // The comparison started by the test before, finished: all ten paired replications in.
+    await app.page.getByText('(10 paired replications)').first().waitFor({ timeout: 180_000 });
+    await app.page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
+    const differs = await app.page.getByRole('region', { name: /^What differs/ }).first().getByRole('listitem').allInnerTexts();
+    const sentence = await app.page.getByTestId('compare-sentence').first().innerText();
+    await app.page.reload();
+    await app.page.getByRole('heading', { name: 'Your scenarios' }).waitFor();
+    // Compare opens on the scenarios compared last, with their results as they were, without running again.
+    await tab('Compare');
+    await app.page.getByTestId('kept-comparison').waitFor();
+    assert.deepEqual(await app.page.getByRole('region', { name: /^What differs/ }).first().getByRole('listitem').allInnerTexts(), differs);
+    assert.equal(await app.page.getByTestId('compare-sentence').first().innerText(), sentence);
+    // A window of the week is worked out again from the kept hourly counts.
+    await app.page.getByLabel('Also look at').selectOption({ label: 'Friday' });
+    assert.match(await app.page.getByTestId('compare-window').first().innerText(), /on Friday 00:00–04:00/);
+    await app.page.getByRole('heading', { name: 'Results compared' }).waitFor();
+    await screenshot(app.page, 'propose-08-compare-after-reload');
+    // The proposal too, with the scenario it was made for.
+    await tab('Propose a rota');
+    await status().filter({ hasText: /^The last proposal, kept from an earlier visit \(it took [\d.]+ s; all standards met\)/ }).waitFor();
+    await app.page.getByRole('heading', { name: 'Proposed rota for Small control room' }).waitFor();
+    assert.deepEqual(await app.page.getByRole('list', { name: 'What changed' }).getByRole('listitem').allInnerTexts(), cli['changes']);
+    await screenshot(app.page, 'propose-09-proposal-after-reload');
+    // Edited since, the proposal says so.
+    await tab('Scenarios');
+    await app.page.getByRole('button', { name: 'Open Small control room', exact: true }).click();
+    await app.page.locator('#f-name').fill('Small control room, edited');
+    await tab('Propose a rota');
+    await app.page.getByTestId('proposal-stale').filter({ hasText: /^The scenario has changed since/ }).waitFor();
+    await app.page.getByTestId('proposal-stale').scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'propose-10-proposal-stale');
+    await tab('Edit');
+    await app.page.locator('#f-name').fill('Small control room');
+    assert.deepEqual(await violations(), []);
     expectClean(app.w);
   });
 

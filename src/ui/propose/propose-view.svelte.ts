@@ -4,7 +4,8 @@
  * point (every worker is terminated; nothing half-done is shown as a result). The proposal is the
  * optimiser's, byte for byte what `occsim optimise --json` prints for the same scenario and seed;
  * nothing here computes results. The proposal is kept with the scenario it was made for, so it
- * can be opened as a new scenario or compared with that one after the user has moved on.
+ * can be opened as a new scenario or compared with that one after the user has moved on, and
+ * (through `onproposed` and `restore`) after a reload.
  */
 import { proxy, type Remote } from 'comlink';
 import type { OptimiseWorkerApi, ProposeRequest, ProposeResult } from '../../optimise/worker-api.ts';
@@ -39,6 +40,14 @@ export interface ProposedFor extends ProposalSource {
   groups: string[];
 }
 
+/** A finished proposal as it is kept between visits. */
+export interface KeptProposal {
+  proposal: Proposal;
+  source: ProposedFor;
+  /** How long it took to propose, in milliseconds. */
+  elapsed: number;
+}
+
 export class ProposeView {
   phase = $state<ProposePhase>('idle');
   stage = $state('');
@@ -49,6 +58,10 @@ export class ProposeView {
   source = $state.raw<ProposedFor | null>(null);
   /** Why the last request was refused or failed (each naming its field), empty when it was not. */
   problems = $state.raw<string[]>([]);
+  /** The proposal shown was kept from an earlier visit, not made in this one. */
+  kept = $state(false);
+  /** Called with each finished proposal, to keep it between visits. */
+  onproposed: ((kept: KeptProposal) => void) | undefined;
   /** The scenario opened from the current proposal, so a second click does not make another. */
   openedId = $state('');
   replications = $state(10);
@@ -103,7 +116,9 @@ export class ProposeView {
         this.proposal = result.proposal;
         this.source = proposedFor;
         this.openedId = '';
+        this.kept = false;
         this.phase = 'done';
+        this.onproposed?.({ proposal: result.proposal, source: proposedFor, elapsed: performance.now() - began });
       } else {
         this.problems = [`“${source.name}” cannot be optimised:`, ...result.problems];
         this.phase = 'failed';
@@ -115,6 +130,16 @@ export class ProposeView {
     }
     this.elapsed = performance.now() - began;
     this.#stop();
+  }
+
+  /** Shows a proposal kept from an earlier visit, unless this visit has one of its own. */
+  restore(kept: KeptProposal): void {
+    if (this.proposal || this.phase === 'running') return;
+    this.proposal = kept.proposal;
+    this.source = kept.source;
+    this.elapsed = kept.elapsed;
+    this.kept = true;
+    this.phase = 'done';
   }
 
   cancel(): void {

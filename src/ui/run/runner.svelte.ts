@@ -5,7 +5,7 @@
  * replication indices with the same seed (common random numbers) so differences can be paired.
  */
 import type { Report } from '../../model/report.ts';
-import { windowServiceLevelDifference, type Comparison } from '../../stats/compare.ts';
+import { hourlyServiceCounts, windowServiceLevelDifference, type Comparison, type HourlyServiceCounts } from '../../stats/compare.ts';
 import type { Reporter } from './connect.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import type { ReplicationStats } from '../../stats/replication.ts';
@@ -47,8 +47,23 @@ export interface PairedComparison {
   comparison: Comparison;
   /** The two scenarios as run, to say what differs between them. */
   scenarios: { a: Scenario; b: Scenario };
+  /** The hourly counts of the replications both completed, behind `windowDifference`. */
+  hourly: { a: HourlyServiceCounts[]; b: HourlyServiceCounts[] };
   /** Service-level difference B − A over the given hours of the week. */
   windowDifference(channel: '999' | '101' | 'online', hours: number[]): Estimate;
+}
+
+/** A comparison as plain data, as it is kept between visits. */
+export type PairedData = Omit<PairedComparison, 'windowDifference'>;
+
+/** A comparison from its plain data, live or kept from an earlier visit. */
+export function paired(data: PairedData): PairedComparison {
+  return { ...data, windowDifference: (channel, hours) => windowServiceLevelDifference(data.hourly.a, data.hourly.b, channel, hours) };
+}
+
+/** Plain data of a comparison, to keep it between visits. */
+export function pairedData({ windowDifference: _, ...data }: PairedComparison): PairedData {
+  return data;
 }
 
 /** What a run needs of a scenario in the workspace: its draft as written, and its validation. */
@@ -158,9 +173,8 @@ export class Runner {
       const b = this.pool.results[t.key] ?? [];
       const inB = new Set(b.map((r) => r.index));
       const common = new Set(a.map((r) => r.index).filter((i) => inB.has(i)));
-      const ra = a.filter((r) => common.has(r.index)).map((r) => r.result);
-      const rb = b.filter((r) => common.has(r.index)).map((r) => r.result);
-      out.push({ a: na, b: nb, comparison, scenarios: { a: first.scenario, b: t.scenario }, windowDifference: (channel, hours) => windowServiceLevelDifference(ra, rb, channel, hours) });
+      const hourly = (of: typeof a) => of.filter((r) => common.has(r.index)).map((r) => hourlyServiceCounts(r.result));
+      out.push(paired({ a: na, b: nb, comparison, scenarios: { a: first.scenario, b: t.scenario }, hourly: { a: hourly(a), b: hourly(b) } }));
     }
     return out;
   }

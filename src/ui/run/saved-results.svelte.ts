@@ -1,25 +1,31 @@
 /**
- * The last results of each scenario, kept between visits (IndexedDB, a database of their own) until
- * the scenario changes: a result is shown again only while the scenario's text is exactly what was
- * run. A report is a few hundred kilobytes at most; one is kept per scenario.
+ * Results kept between visits (IndexedDB, a database of their own for each kind), each with the
+ * input it was computed from: a run's report per scenario, the last comparisons, the last proposal.
+ * A result is given back by `for` only while the input reads exactly as it was then. At most `cap`
+ * are kept, the oldest dropped first, so the store does not grow without bound.
  */
 import type { RecordStore } from '../workspace/store.ts';
 import type { NamedReport } from './runner.svelte.ts';
 
-export interface SavedResult {
-  /** The scenario document's id. */
+export interface SavedResult<T = NamedReport> {
+  /** What the result is of: a scenario document's id, or the ids of the scenarios compared. */
   id: string;
-  /** The scenario as run, as JSON text: the result holds while the draft still reads the same. */
+  /** The input as it was, as JSON text: the result holds while the input still reads the same. */
   json: string;
-  report: NamedReport;
+  /** The result (named `report` since the first kind kept was a run's report). */
+  report: T;
+  /** Milliseconds since 1970 when it was kept, to drop the oldest past the cap. */
+  savedAt?: number;
 }
 
-export class SavedResults {
-  #byId: Record<string, SavedResult> = $state.raw({});
-  #store: RecordStore<SavedResult>;
+export class SavedResults<T = NamedReport> {
+  #byId: Record<string, SavedResult<T>> = $state.raw({});
+  #store: RecordStore<SavedResult<T>>;
+  #cap: number;
 
-  constructor(store: RecordStore<SavedResult>) {
+  constructor(store: RecordStore<SavedResult<T>>, cap = Infinity) {
     this.#store = store;
+    this.#cap = cap;
   }
 
   async load(): Promise<void> {
@@ -30,15 +36,31 @@ export class SavedResults {
     }
   }
 
-  /** The saved result of this scenario if it has not changed since it was run. */
-  for(id: string, draft: unknown): NamedReport | undefined {
+  /** The saved result of this input if it has not changed since. */
+  for(id: string, input: unknown): T | undefined {
     const saved = this.#byId[id];
-    return saved && saved.json === JSON.stringify(draft) ? saved.report : undefined;
+    return saved && saved.json === JSON.stringify(input) ? saved.report : undefined;
   }
 
-  save(id: string, draft: unknown, report: NamedReport): void {
-    const record = { id, json: JSON.stringify(draft), report };
-    this.#byId = { ...this.#byId, [id]: record };
-    void this.#store.put(record).catch(() => {});
+  /** The result kept last, whatever has changed since. */
+  latest(): SavedResult<T> | undefined {
+    return oldestFirst(this.#byId).at(-1);
   }
+
+  save(id: string, input: unknown, report: T): void {
+    // Strictly increasing, so two kept within a millisecond still have an order.
+    const savedAt = Math.max(Date.now(), (this.latest()?.savedAt ?? 0) + 1);
+    const record = { id, json: JSON.stringify(input), report, savedAt };
+    const byId = { ...this.#byId, [id]: record };
+    void this.#store.put(record).catch(() => {});
+    for (const old of oldestFirst(byId).slice(0, -this.#cap)) {
+      delete byId[old.id];
+      void this.#store.delete(old.id).catch(() => {});
+    }
+    this.#byId = byId;
+  }
+}
+
+function oldestFirst<T>(byId: Record<string, SavedResult<T>>): SavedResult<T>[] {
+  return Object.values(byId).sort((a, b) => (a.savedAt ?? 0) - (b.savedAt ?? 0));
 }
