@@ -75,7 +75,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
       }
     }
     // The rota's cost: paid hours and £ a week, with each group's part.
-    assert.match(await results.locator('[data-card="paid-hours"]').innerText(), /Paid hours a week\s+[\d,]+ h/);
+    assert.match(await results.locator('[data-card="paid-hours"]').innerText(), /Paid hours a week\s+[\d,]+(\.\d)? h/);
     assert.match(await results.locator('[data-card="cost"]').innerText(), /Staff cost a week\s+£[\d,]+\s+Call handlers \(999 and 101\) £[\d,]+/);
     assert.ok(await results.getByRole('img', { name: /Service level by hour of week/ }).count());
     const byDate = results.getByRole('img', { name: /Service level by date/ });
@@ -236,7 +236,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     await app.page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
     // Cost per hour is edited with the staff groups; the rota's paid hours and cost follow.
     assert.equal(await app.page.locator('#f-staffing-groups-0-costPerHour').inputValue(), '21');
-    assert.match(await app.page.getByTestId('rota-cost').innerText(), /^The rota pays [\d,]+ h a week: £[\d,]+/);
+    assert.match(await app.page.getByTestId('rota-cost').innerText(), /^The rota pays [\d,]+(\.\d)? h a week: £[\d,]+/);
     // A percentage field's bounds read in the percentages typed, beside the field and in the summary.
     const shrinkage = app.page.locator('#f-staffing-shrinkage');
     const shrinkageBefore = await shrinkage.inputValue();
@@ -290,7 +290,7 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     assert.match(differs, /→ 10 hours/);
     // Then the verdict: cost first, the overall change in points, and the largest change.
     const sentence = await app.page.getByTestId('compare-sentence').first().innerText();
-    assert.match(sentence, /^Paid hours a week: \+[\d,]+ h; Staff cost a week: \+£[\d,]+\./);
+    assert.match(sentence, /^Paid hours a week: \+[\d,]+(\.\d)? h; Staff cost a week: \+£[\d,]+\./);
     // The CI as "(±0.6)" by the figure when it is even, else its two ends at the sentence's close.
     assert.match(sentence, /Baseline.* — my version answers (\d+\.\d points? (\(±\d+\.\d\) )?(more|fewer) of the 999 calls within 10 s than|the same share of the 999 calls within 10 s as) Baseline[^.(]*( \(95 % CI \d+\.\d( more| fewer)? to \d+\.\d (more|fewer)\))?\./);
     assert.match(sentence, /The largest change over 4 hours: .* on \w+day \d\d:00–\d\d:00( \(95 % CI [^)]*\))?\./);

@@ -42,7 +42,7 @@ describe('differenceRows', () => {
   it('gives the exact change in paid hours and cost a week', () => {
     const report = (paid: number, cost: number) => ({ cost: { paidHoursPerWeek: paid, costPerWeek: cost } }) as Parameters<typeof costRows>[0];
     expect(costRows(report(1000, 21000), report(1054.5, 22150))).toEqual([
-      { key: 'cost.paidHoursPerWeek', label: 'Paid hours a week', a: '1,000 h', b: '1,055 h', difference: '+55 h', verdict: 'higher' },
+      { key: 'cost.paidHoursPerWeek', label: 'Paid hours a week', a: '1,000 h', b: '1,054.5 h', difference: '+54.5 h', verdict: 'higher' },
       { key: 'cost.costPerWeek', label: 'Staff cost a week', a: '£21,000', b: '£22,150', difference: '+£1,150', verdict: 'higher' },
     ]);
     expect(costRows(report(10, 0), report(10, 0))).toEqual([

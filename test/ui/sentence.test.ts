@@ -101,7 +101,9 @@ describe('headlineCards', () => {
     // The rota's paid hours and cost, straight from the report (baseline: £19–21 an hour).
     const paid = cards.find((c) => c.id === 'paid-hours')!;
     const cost = cards.find((c) => c.id === 'cost')!;
-    expect(paid.value).toBe(`${Math.round(report.cost.paidHoursPerWeek).toLocaleString('en-GB')} h`);
+    // The baseline's 2,673.5 hours, to the half hour its unpaid breaks leave.
+    expect(report.cost.paidHoursPerWeek).toBe(2673.5);
+    expect(paid.value).toBe('2,673.5 h');
     expect(cost.value).toBe(`£${Math.round(report.cost.costPerWeek).toLocaleString('en-GB')}`);
     expect(report.cost.costPerWeek).toBeGreaterThan(19 * report.cost.paidHoursPerWeek);
     expect(cost.ci).toContain('Call handlers (999 and 101) £');

@@ -15,9 +15,12 @@ export const points = (x: number | null | undefined, digits = 1): string =>
 /** Pounds, whole: 25912.4 → "£25,912". */
 export const money = (x: number | null | undefined): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : `£${Math.round(x).toLocaleString('en-GB')}`;
-/** Hours, whole, with thousands separators: "1,234 h". */
+/**
+ * Hours with thousands separators, to the tenth a rota's unpaid half-hour breaks need: "1,234 h",
+ * "2,673.5 h". Rounded whole, 2,674 h against 3,415 h would read beside a difference of +742 h.
+ */
 export const hoursText = (x: number | null | undefined): string =>
-  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${Math.round(x).toLocaleString('en-GB')} h`;
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${x.toLocaleString('en-GB', { maximumFractionDigits: 1 })} h`;
 /** A signed amount with a typographic minus: +£1,150, −54 h. */
 export const signedWith = (x: number, f: (x: number) => string): string => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${f(Math.abs(x))}`;
 
