@@ -24,9 +24,12 @@ export const hoursText = (x: number | null | undefined): string =>
 /** A signed amount with a typographic minus: +£1,150, −54 h. */
 export const signedWith = (x: number, f: (x: number) => string): string => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${f(Math.abs(x))}`;
 
-/** "95 % CI 79.8–82.6 %" (or "" when there is no interval yet). */
+/**
+ * "95 % CI 79.8–82.6 %", or why there is none: an interval needs two replications that measured the
+ * figure, and a rare kind of contact (an online report graded 1) may be missing from some.
+ */
 export function ciText(e: Estimate, f: (x: number) => string): string {
-  return e.ci95 ? `95 % CI ${f(e.ci95[0])} – ${f(e.ci95[1])}` : 'CI needs 2+ replications';
+  return e.ci95 ? `95 % CI ${f(e.ci95[0])} – ${f(e.ci95[1])}` : 'CI needs 2+ replications that measured it';
 }
 
 /** Half-width of the CI, for "4.1 (±0.6)". */
