@@ -5,11 +5,9 @@
  * definition the planner's formulas use: talk + wrap-up + the minutes triage adds on average.
  */
 import { discrete, meanOf, sampler, type Random, type Sampler } from '../engine/index.ts';
-import { CHANNELS, PHONE_CHANNELS, type Channel, type Scenario } from '../scenario/index.ts';
+import { CHANNELS, GENERAL_TYPE, mixOf, PHONE_CHANNELS, type Channel, type Scenario } from '../scenario/index.ts';
 import { own } from '../shared/own.ts';
 import { createTriageSampler, expectationOf } from '../triage/index.ts';
-
-export const GENERAL_TYPE = 'general';
 
 export interface CallTypeTables {
   /** Call-type ids in index order. */
@@ -98,7 +96,7 @@ export function phoneHandling(s: Scenario): Record<(typeof PHONE_CHANNELS)[numbe
   const means = meanHandlingSeconds(s, ids);
   const of = (channel: (typeof PHONE_CHANNELS)[number]) => {
     const ch = channelIndex(channel);
-    const mix = Object.entries(s.demand.channels[channel]?.mix ?? { [GENERAL_TYPE]: 1 });
+    const mix = Object.entries(mixOf(s, channel));
     const total = mix.reduce((sum, [, w]) => sum + w, 0);
     let diverted = 0;
     let kept = 0;

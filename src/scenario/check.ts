@@ -4,8 +4,9 @@
  */
 import { distProblems, meanOf, type DistSpec } from '../engine/index.ts';
 import { CHANNELS, PHONE_CHANNELS, type Channel, type Scenario } from './schema.ts';
-import type { Problem } from '../shared/problems.ts';
+import { oneOf, type Problem } from '../shared/problems.ts';
 import { groupsOf, skillsOf } from './staff-groups.ts';
+import { mixOf } from './call-mix.ts';
 
 export function crossCheck(s: Scenario): Problem[] {
   const problems: Problem[] = [];
@@ -68,7 +69,7 @@ export function crossCheck(s: Scenario): Problem[] {
     });
     st.shifts?.forEach((shift, i) => {
       if (!ids.has(shift.group))
-        add(`staffing.shifts.${i}.group`, `expected one of ${[...ids].map((x) => `"${x}"`).join(' | ') || 'the groups'}, got "${shift.group}"`);
+        add(`staffing.shifts.${i}.group`, `expected one of ${oneOf([...ids]) || 'the groups'}, got "${shift.group}"`);
       const days = new Set<string>();
       shift.days.forEach((d, j) => {
         if (days.has(d)) add(`staffing.shifts.${i}.days.${j}`, `expected each weekday once, got "${d}" twice`);
@@ -124,7 +125,7 @@ export function crossCheck(s: Scenario): Problem[] {
 function optimiseProblems(s: Scenario): Problem[] {
   const problems: Problem[] = [];
   const ids = new Set(groupsOf(s.staffing).map((g) => g.id));
-  const known = `expected one of ${[...ids].map((x) => `"${x}"`).join(' | ') || 'the staff groups'}`;
+  const known = `expected one of ${oneOf([...ids]) || 'the staff groups'}`;
   const o = s.optimise!;
   if (s.staffing.fixed !== undefined)
     problems.push({ path: 'optimise', message: 'the optimiser proposes shifts: expected "groups" with "shifts" in staffing, not "fixed"' });
@@ -150,8 +151,7 @@ function optimiseProblems(s: Scenario): Problem[] {
  * by call type names a type of any mix, since a 101 caller who rings 999 keeps the call's type.
  */
 function callTypeProblems(s: Scenario, add: (path: string, message: string) => void) {
-  const typesOf = (c: Channel) => Object.keys(s.demand.channels[c]?.mix ?? { general: 1 });
-  const oneOf = (types: string[]) => types.map((t) => `"${t}"`).join(' | ');
+  const typesOf = (c: Channel) => Object.keys(mixOf(s, c));
   for (const c of PHONE_CHANNELS) {
     const types = typesOf(c);
     const expected = s.demand.channels[c]?.mix

@@ -11,6 +11,7 @@ import { shapeProblems } from './input-shape.ts';
 
 export * from './schema.ts';
 export { groupsOf, skillsOf, FIXED_GROUP_ID } from './staff-groups.ts';
+export { GENERAL_TYPE, mixOf } from './call-mix.ts';
 export { formatProblem, type Problem } from '../shared/problems.ts';
 export { scenarioText, MAX_SCENARIO_BYTES } from './text.ts';
 

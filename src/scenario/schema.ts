@@ -10,6 +10,7 @@ import { SEED_PROFILE_NAMES } from './seeds.ts';
 import { triageConfigSchema } from '../triage/schema.ts';
 import { WEEKDAYS } from '../shared/time.ts';
 import { ID_PATTERN } from '../shared/id.ts';
+import { oneOf } from '../shared/problems.ts';
 
 export const CHANNELS = ['999', '101', 'online'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -54,7 +55,7 @@ export const distSchema = z.discriminatedUnion(
   {
     error: (issue) => {
       const given = (issue.input as { dist?: unknown } | undefined)?.dist;
-      return `expected one of ${DIST_NAMES.map((d) => JSON.stringify(d)).join(' | ')}, got ${given === undefined ? 'nothing' : JSON.stringify(given)}`;
+      return `expected one of ${oneOf(DIST_NAMES)}, got ${given === undefined ? 'nothing' : JSON.stringify(given)}`;
     },
   },
 );
@@ -65,7 +66,7 @@ const factors = (n: number) =>
     error: (issue) =>
       Array.isArray(issue.input)
         ? `expected exactly ${n} factors ≥ 0, got a list of ${issue.input.length}`
-        : `expected ${n} factors or one of ${SEED_PROFILE_NAMES.map((s) => JSON.stringify(s)).join(' | ')}, got ${JSON.stringify(issue.input)}`,
+        : `expected ${n} factors or one of ${oneOf(SEED_PROFILE_NAMES)}, got ${JSON.stringify(issue.input)}`,
   });
 
 const channelDemandSchema = z.strictObject({

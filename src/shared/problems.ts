@@ -19,6 +19,11 @@ export function joinPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
 
+/** The values a field may take, for "expected one of …": `"a" | "b"`. */
+export function oneOf(values: readonly unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(' | ');
+}
+
 /** A short, readable rendering of a value the user supplied. */
 export function shown(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -60,14 +65,14 @@ function describe(issue: z.core.$ZodIssue): string {
         return issue.exact ? `expected exactly ${issue.maximum} items${got}` : `expected at most ${issue.maximum} items${got}`;
       return `expected a number ${bound(issue, false)}${got}`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}${got}`;
+      return `expected one of ${oneOf(issue.values)}${got}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
       if (options) {
         const value = input && typeof input === 'object' ? (input as Record<string, unknown>)[String(issue.path.at(-1))] : input;
-        return `expected one of ${options.map((v) => JSON.stringify(v)).join(' | ')}, got ${shown(value)}`;
+        return `expected one of ${oneOf(options)}, got ${shown(value)}`;
       }
       return issue.message;
     }

@@ -32,11 +32,6 @@ export function ciText(e: Estimate, f: (x: number) => string): string {
   return e.ci95 ? `95 % CI ${f(e.ci95[0])} – ${f(e.ci95[1])}` : 'CI needs 2+ replications that measured it';
 }
 
-/** Half-width of the CI, for "4.1 (±0.6)". */
-export function halfWidth(e: Estimate): number | null {
-  return e.ci95 ? (e.ci95[1] - e.ci95[0]) / 2 : null;
-}
-
 export interface CsvRow {
   scenario: string;
   measure: string;
