@@ -6,7 +6,7 @@ import { synthHistory } from '../../src/history/synth.ts';
 import { createServer, type ViteDevServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { chromium, type Browser } from 'playwright-core';
-import { SCREENSHOTS } from './harness.ts';
+import { SCREENSHOTS, watchedPage } from './harness.ts';
 
 const repo = join(import.meta.dirname, '../..');
 let server: ViteDevServer;
@@ -35,10 +35,7 @@ afterAll(async () => {
 
 describe('call-history import in the browser', () => {
   it('imports the sample CSV in the worker and shows the fitted profile', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const { page, errors } = await watchedPage(browser);
     await page.goto(url);
     await page.setInputFiles('input[type=file]', join(repo, 'seeds/sample-history.csv'));
     await page.getByTestId('fit-profile').waitFor({ timeout: 30_000 });
@@ -59,10 +56,7 @@ describe('call-history import in the browser', () => {
   });
 
   it('refuses an empty file after a good import without crediting it with the earlier rows, fit or charts', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const { page, errors } = await watchedPage(browser);
     await page.goto(url);
     await page.setInputFiles('input[type=file]', { name: 'semi.csv', mimeType: 'text/csv', buffer: readFileSync(join(repo, 'seeds/sample-history.csv')) });
     await page.getByTestId('fit-profile').waitFor({ timeout: 30_000 });
@@ -76,10 +70,7 @@ describe('call-history import in the browser', () => {
   });
 
   it('calls a one-call history too little to judge, and draws the days it does not hold as gaps', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const { page, errors } = await watchedPage(browser);
     await page.goto(url);
     await page.setInputFiles('input[type=file]', { name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('timestamp,channel\n2024-01-03T10:20,999\n') });
     await page.getByTestId('fit-profile').waitFor({ timeout: 30_000 });
