@@ -10,7 +10,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 export function parseFlags<const O extends Options>(args: string[], options: O) {
   let parsed;
   try {
-    parsed = parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinDashValues(args, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new InputError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }
@@ -18,16 +18,14 @@ export function parseFlags<const O extends Options>(args: string[], options: O) 
   return parsed;
 }
 
-/** A token such as -1, -0.5, -.5, -1e3 or -Infinity: a value the flag's own check should judge. */
-const NEGATIVE_NUMBER = /^-(\d|\.\d|Infinity$)/;
-
 /**
- * `--replications -1` is refused by parseArgs as "ambiguous" (the -1 could be a flag), which points
- * the user at the `--replications=-XYZ` spelling instead of saying what the flag expects. A value
- * flag followed by a negative number is joined into `--name=-1`, so the flag's own check answers
- * the same way for both spellings.
+ * parseArgs refuses any value that starts with a dash as "ambiguous" (`--replications -1`,
+ * `--seed -abc`), and points the user at the `--name=-XYZ` spelling instead of saying what the flag
+ * expects. So a value flag followed by a dash token that is not one of the command's flags is
+ * joined into `--name=-1`, and the flag's own check judges it as it judges the `=` spelling; a value
+ * flag followed by one of the command's flags is refused, naming both.
  */
-function joinNegativeValues(args: readonly string[], options: Options): string[] {
+function joinDashValues(args: readonly string[], options: Options): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -37,12 +35,19 @@ function joinNegativeValues(args: readonly string[], options: Options): string[]
     }
     const name = valueFlagName(arg, options);
     const next = args[i + 1];
-    if (name !== undefined && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+    if (name !== undefined && next !== undefined && next.startsWith('-') && next !== '--') {
+      if (isFlag(next, options)) throw new InputError(`--${name}: expected a value, got the flag ${next}`);
       out.push(`--${name}=${next}`);
       i++;
     } else out.push(arg);
   }
   return out;
+}
+
+/** True for `--name`, `--name=…` or `-n` naming one of `options`. */
+function isFlag(arg: string, options: Options): boolean {
+  const long = arg.startsWith('--') ? arg.slice(2).split('=')[0] : undefined;
+  return Object.entries(options).some(([name, option]) => long === name || (option.short !== undefined && arg === `-${option.short}`));
 }
 
 /** The long name of a flag that takes a value, for `--name` or its short `-n`; else undefined. */
@@ -70,10 +75,12 @@ function refuseEmptyValues(values: Record<string, unknown>): void {
 
 /** Parses a whole number flag, naming the flag when it is not one. */
 export function intFlag(name: string, value: string | undefined, fallback: number, min = 1): number {
-  if (value === undefined) return fallback;
+  return value === undefined ? fallback : wholeNumber(`--${name}`, value, min);
+}
+
+/** `value` as a whole number ≥ `min`; otherwise an InputError that starts with `label`. */
+export function wholeNumber(label: string, value: string, min = 1): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    throw new InputError(`--${name}: expected a whole number ≥ ${min}, got "${value}"`);
-  }
+  if (!Number.isInteger(n) || n < min) throw new InputError(`${label}: expected a whole number ≥ ${min}, got "${value}"`);
   return n;
 }

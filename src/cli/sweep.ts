@@ -10,7 +10,7 @@ import { parseScenario, type Scenario } from '../scenario/index.ts';
 import { pointDays, tasksOf, type SweepPlan } from '../sweep/expand.ts';
 import { sweepJsonSchema } from '../sweep/schema.ts';
 import { standardsText, type SweepTable } from '../sweep/table.ts';
-import { intFlag, parseFlags } from './args.ts';
+import { parseFlags, wholeNumber } from './args.ts';
 import { InputError } from './errors.ts';
 import { defaultOut, loadSweep, missingTasks, openFolder, prepareFolder } from './sweep-folder.ts';
 import { SIZE_FLAGS, SIZE_HELP, maxCallsFlag, workerCount } from './run-size.ts';
@@ -192,7 +192,7 @@ async function task(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, { workers: { type: 'string', short: 'w' }, ...SIZE_FLAGS });
   if (positionals.length !== 2) throw new InputError('expected a results folder DIR and a task number I', [SWEEP_HELP]);
   const folder = await openFolder(positionals[0]!, undefined);
-  const number = intFlag('task number', positionals[1], 0);
+  const number = wholeNumber('task number I', positionals[1]!);
   const outcome = await runTask(folder, number, workerCount(values.workers ?? '1', Infinity), maxCallsFlag(values['max-calls']));
   const t = folder.tasks[number - 1]!;
   // One line per task in the scheduler's log: how a cluster run can be checked for lost or doubled work.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFlags } from '../../src/cli/args.ts';
+import { parseFlags, wholeNumber } from '../../src/cli/args.ts';
 import { occsim } from './run-cli.ts';
 
 const mm8 = 'test/fixtures/mm8.json';
@@ -15,14 +15,30 @@ describe('parseFlags', () => {
     expect(parseFlags(['--seed', '-Infinity'], options).values.seed).toBe('-Infinity');
   });
 
-  it('still refuses a flag where a value should be, and leaves what follows -- alone', () => {
-    expect(() => parseFlags(['--replications', '--json'], options)).toThrow(/ambiguous/);
+  it('hands any other value that starts with a dash to the flag', () => {
+    expect(parseFlags(['--seed', '-abc'], options).values.seed).toBe('-abc');
+    expect(parseFlags(['--seed', '-'], options).values.seed).toBe('-');
+    expect(parseFlags(['--seed', '--abc'], options).values.seed).toBe('--abc');
+  });
+
+  it('refuses a flag where a value should be, naming both, and leaves what follows -- alone', () => {
+    expect(() => parseFlags(['--replications', '--json'], options)).toThrow('--replications: expected a value, got the flag --json');
+    expect(() => parseFlags(['--seed', '-r', '3'], options)).toThrow('--seed: expected a value, got the flag -r');
+    expect(() => parseFlags(['--seed', '--replications=2'], options)).toThrow('--seed: expected a value, got the flag --replications=2');
     expect(parseFlags(['--', '--replications', '-1'], options).positionals).toEqual(['--replications', '-1']);
   });
 
   it('refuses an empty value, naming the flag', () => {
     expect(() => parseFlags(['--seed', ''], options)).toThrow('--seed: expected a value, got an empty one');
     expect(() => parseFlags(['--seed=  '], options)).toThrow('--seed: expected a value');
+  });
+});
+
+describe('wholeNumber', () => {
+  it('names what it reads, flag or not', () => {
+    expect(wholeNumber('task number I', '3')).toBe(3);
+    expect(() => wholeNumber('task number I', '0')).toThrow('task number I: expected a whole number ≥ 1, got "0"');
+    expect(() => wholeNumber('--days', '1.5')).toThrow('--days: expected a whole number ≥ 1, got "1.5"');
   });
 });
 
@@ -45,6 +61,7 @@ describe('the command line on negative numbers and empty values', () => {
     [['run', mm8, '--seed', ''], '--seed: expected a value, got an empty one'],
     [['compare', mm8, mm8, '--seed', ''], '--seed: expected a value, got an empty one'],
     [['demand', 'synth', '--seed', ''], '--seed: expected a value, got an empty one'],
+    [['run', mm8, '--seed', '--json'], '--seed: expected a value, got the flag --json'],
   ];
 
   it.each(cases)('occsim %j gives the flag its own message', (args, message) => {
@@ -52,6 +69,15 @@ describe('the command line on negative numbers and empty values', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/ambiguous|at .*\.js:\d+/);
+  });
+
+  it('runs with a seed that starts with a dash, as with --seed=-abc', () => {
+    const spaced = occsim(['run', mm8, '--replications', '1', '--seed', '-abc', '--json']);
+    const joined = occsim(['run', mm8, '--replications', '1', '--seed=-abc', '--json']);
+    expect(spaced.code).toBe(0);
+    const results = (r: typeof spaced) => ({ ...JSON.parse(r.stdout), timing: undefined });
+    expect(results(spaced)).toEqual(results(joined));
+    expect(JSON.parse(spaced.stdout).seed).toBe('-abc');
   });
 
   it('accepts a negative value where one is meaningful: a falling yearly trend', () => {
