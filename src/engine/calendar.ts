@@ -10,8 +10,14 @@
  * events come out in exactly the same order whatever the heap's layout.
  *
  * `pop()` leaves the event it returns at the root, and the next call takes it out: when that call
- * is `schedule()` (an arrival schedules the next arrival, a call's end the next call's end), the new
- * event simply replaces the root and sifts down, one pass through the heap instead of two.
+ * is `schedule()` (a call's end schedules the next call's end), the new event simply replaces the
+ * root and sifts down, one pass through the heap instead of two.
+ *
+ * Standing events sit beside the heap: a source with at most one pending occurrence at a time (a
+ * channel's next arrival) keeps its next time in a small array, and `pop()` compares the earliest
+ * of them with the heap's root. An occurrence is ranked like any scheduled event (priority, then
+ * the order in which it was set), so the order of events is exactly what it would be in the heap;
+ * it just costs no sifting.
  */
 
 /** Ranks are priority · 2^40 + sequence: exact in a double for |priority| < 2^12. */
@@ -32,6 +38,14 @@ export class EventCalendar {
   private nextSequence = 0;
   /** The event last returned by `pop()` still sits at the root, to be replaced or removed. */
   private popped = false;
+  // Standing events by number: next time (Infinity: none pending), rank, and fixed kind, data, priority.
+  private standingTimes = new Float64Array(0);
+  private standingRanks = new Float64Array(0);
+  private standingKinds = new Int32Array(0);
+  private standingData = new Int32Array(0);
+  private standingPriorities = new Float64Array(0);
+  /** The standing event due first, or −1 when none is pending. */
+  private earliestStanding = -1;
 
   /** Time, kind and data of the event last returned by `pop()`. */
   time = 0;
@@ -48,21 +62,58 @@ export class EventCalendar {
     this.freeIds = new Int32Array(n);
   }
 
+  /** Events pending, standing ones included. */
   get length(): number {
-    return this.popped ? this.size - 1 : this.size;
+    let n = this.popped ? this.size - 1 : this.size;
+    for (let k = 0; k < this.standingTimes.length; k++) if (this.standingTimes[k]! < Infinity) n++;
+    return n;
+  }
+
+  /** Adds a standing event source, none pending yet; returns its number for `setStanding`. */
+  addStanding(kind: number, data = 0, priority = 0): number {
+    const n = this.standingTimes.length;
+    const widen = <T extends Float64Array | Int32Array>(a: T, value: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(n + 1);
+      b.set(a);
+      b[n] = value;
+      return b;
+    };
+    this.standingTimes = widen(this.standingTimes, Infinity);
+    this.standingRanks = widen(this.standingRanks, 0);
+    this.standingKinds = widen(this.standingKinds, kind);
+    this.standingData = widen(this.standingData, data);
+    this.standingPriorities = widen(this.standingPriorities, priority);
+    return n;
+  }
+
+  /** Standing source `k`'s next occurrence is at `time`, ranked as an event scheduled now would be. */
+  setStanding(k: number, time: number): void {
+    if (!(time >= this.time)) this.refusePast(time);
+    this.standingTimes[k] = time;
+    this.standingRanks[k] = this.standingPriorities[k]! * SEQUENCE_SPAN + this.nextSequence++;
+    this.findEarliestStanding();
+  }
+
+  private findEarliestStanding(): void {
+    const times = this.standingTimes;
+    const ranks = this.standingRanks;
+    let best = -1;
+    let bestTime = Infinity;
+    for (let k = 0; k < times.length; k++) {
+      const t = times[k]!;
+      if (t < bestTime || (t === bestTime && best >= 0 && ranks[k]! < ranks[best]!)) {
+        best = k;
+        bestTime = t;
+      }
+    }
+    this.earliestStanding = best;
   }
 
   schedule(time: number, kind: number, data = 0, priority = 0): void {
-    if (!(time >= this.time)) throw new RangeError(`cannot schedule at ${time}, before now (${this.time})`);
+    if (!(time >= this.time)) this.refusePast(time);
     const rank = priority * SEQUENCE_SPAN + this.nextSequence++;
     if (this.popped) {
-      // The new event takes the popped one's place (and id) at the root.
-      this.popped = false;
-      const id = this.ids[0]!;
-      this.ranks[id] = rank;
-      this.kinds[id] = kind;
-      this.data[id] = data;
-      this.siftDown(time, id, rank, this.size);
+      this.replaceRoot(time, kind, data, rank);
       return;
     }
     if (this.size === this.times.length) this.grow();
@@ -86,9 +137,36 @@ export class EventCalendar {
     ids[i] = id;
   }
 
+  /** The new event takes the popped one's place (and id) at the root. */
+  private replaceRoot(time: number, kind: number, data: number, rank: number): void {
+    this.popped = false;
+    const id = this.ids[0]!;
+    this.ranks[id] = rank;
+    this.kinds[id] = kind;
+    this.data[id] = data;
+    this.siftDown(time, id, rank, this.size);
+  }
+
+  // Out of line: the message's template would otherwise weigh on every call of `schedule`.
+  private refusePast(time: number): never {
+    throw new RangeError(`cannot schedule at ${time}, before now (${this.time})`);
+  }
+
   /** Takes the earliest event into (time, kind, payload); returns false when empty. */
   pop(): boolean {
     if (this.popped) this.removeRoot();
+    const k = this.earliestStanding;
+    if (k >= 0) {
+      const t = this.standingTimes[k]!;
+      if (this.size === 0 || t < this.times[0]! || (t === this.times[0]! && this.standingRanks[k]! < this.ranks[this.ids[0]!]!)) {
+        this.time = t;
+        this.kind = this.standingKinds[k]!;
+        this.payload = this.standingData[k]!;
+        this.standingTimes[k] = Infinity;
+        this.findEarliestStanding();
+        return true;
+      }
+    }
     if (this.size === 0) return false;
     const top = this.ids[0]!;
     this.time = this.times[0]!;
@@ -134,12 +212,6 @@ export class EventCalendar {
     }
     times[i] = t;
     ids[i] = id;
-  }
-
-  /** Time of the next event, or Infinity. */
-  peekTime(): number {
-    if (this.popped) this.removeRoot();
-    return this.size > 0 ? this.times[0]! : Infinity;
   }
 
   private grow(): void {

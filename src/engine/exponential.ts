@@ -46,14 +46,26 @@ const F = new Float64Array(LAYERS);
 
 /** A draw from the exponential distribution with mean 1. */
 export function standardExponential(random: Random): number {
+  const bits = random() * 4294967296; // an integer below 2^32
+  const i = bits & (LAYERS - 1);
+  const p = bits >>> 8;
+  return p < K[i]! ? p * W[i]! : edgeOrTail(random, i, p);
+}
+
+/**
+ * The 1 % of draws that fall outside their layer's rectangle, out of line so that the common case
+ * is small enough to be compiled into its callers: the base layer's tail, or the strip under the
+ * curve (accepted, or the draw starts again).
+ */
+function edgeOrTail(random: Random, i: number, p: number): number {
   for (;;) {
-    const bits = random() * 4294967296; // an integer below 2^32
-    const i = bits & (LAYERS - 1);
-    const p = bits >>> 8;
-    if (p < K[i]!) return p * W[i]!;
     if (i === 0) return R - log(1 - random());
     // Between the layer's rectangle and the curve: accept under the curve, else draw again.
     const x = p * W[i]!;
     if (F[i]! + random() * (F[i - 1]! - F[i]!) < exp(-x)) return x;
+    const bits = random() * 4294967296;
+    i = bits & (LAYERS - 1);
+    p = bits >>> 8;
+    if (p < K[i]!) return p * W[i]!;
   }
 }

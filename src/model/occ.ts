@@ -100,6 +100,8 @@ export class OccSimulation {
 
   // Per-channel randomness and arrival processes.
   private readonly arrivals: PiecewiseArrivals[];
+  /** Per channel: its next arrival, a standing event of the calendar (beside the heap, not in it). */
+  private readonly arrivalEvents: number[];
   private readonly callRandom: Random[];
   /** Per phone channel with any diversion online: the stream that decides it (null: nothing diverted). */
   private readonly divertRandom: (Random | null)[];
@@ -143,7 +145,8 @@ export class OccSimulation {
         .map((g) => g.i),
     );
 
-    this.arrivals = CHANNELS.map((c) => new PiecewiseArrivals(channelRate(s, c, simCal).perSecond, HOUR, streams.get(`arrivals-${c}`)));
+    this.arrivals = CHANNELS.map((c) => new PiecewiseArrivals(channelRate(s, c, simCal).perSecond, HOUR, streams.get(`arrivals-${c}`), this.horizonEnd));
+    this.arrivalEvents = CHANNELS.map((_, c) => this.cal.addStanding(ARRIVAL, c, PRIORITY[ARRIVAL]));
     this.callRandom = CHANNELS.map((c) => streams.get(`calls-${c}`));
     // Diversion has its own stream, drawn for every contact of a channel that diverts any call type:
     // a scenario without diversion makes no draw, and the calls' own stream (type, patience,
@@ -179,7 +182,7 @@ export class OccSimulation {
     const onFloor = this.presence.onFloor;
     this.presence.startDay(-1); // night shifts that began the day before the run
     cal.schedule(0, DAY_START, 0, PRIORITY[DAY_START]);
-    for (let c = 0; c < 3; c++) this.scheduleArrival(c, 0);
+    for (let c = 0; c < 3; c++) this.scheduleArrival(c);
     cal.schedule(this.recorder.measureStart, TICK, 0, PRIORITY[TICK]);
 
     const drainEnd = this.horizonEnd + DRAIN_LIMIT;
@@ -201,7 +204,7 @@ export class OccSimulation {
       const data = cal.payload;
       switch (cal.kind) {
         case ARRIVAL:
-          this.onArrival(data, now);
+          this.onArrival(data);
           break;
         case SERVICE_END:
           this.onServiceEnd(data >> 2, data & 3);
@@ -211,7 +214,7 @@ export class OccSimulation {
           break;
         case REDIAL:
           this.pendingRedials--;
-          this.offer(data, now);
+          this.offer(data);
           break;
         case CAPACITY:
           this.presence.apply(data);
@@ -244,33 +247,37 @@ export class OccSimulation {
     return this.recorder.finish(events);
   }
 
-  private scheduleArrival(c: number, now: number): void {
-    const t = this.arrivals[c]!.next(now, this.horizonEnd);
-    if (t < this.horizonEnd) this.cal.schedule(t, ARRIVAL, c, PRIORITY[ARRIVAL]);
+  private scheduleArrival(c: number): void {
+    const t = this.arrivals[c]!.next();
+    if (t < Infinity) this.cal.setStanding(this.arrivalEvents[c]!, t);
   }
 
-  private onArrival(c: number, now: number): void {
-    this.scheduleArrival(c, now);
+  /**
+   * A contact arrives on channel `c`. Kept small, with the features most scenarios do not use
+   * (diversion, the 101 triage step) in methods of their own, so that the engine can compile the
+   * common path into the event loop.
+   */
+  private onArrival(c: number): void {
+    this.scheduleArrival(c);
     const random = this.callRandom[c]!;
     const type = this.types.pick[c]!(random);
-    let channel = c;
     const divert = this.divertRandom[c]!;
     if (divert !== null && divert() < this.types.diversion[c * this.nTypes + type]!) {
-      channel = ONLINE;
-      this.recorder.diverted(c, now);
-    }
-    const step = channel === PHONE_101 ? this.step101 : null;
-    if (!step) {
-      this.offer(this.newCall(channel, type, random, 1), now);
-      return;
-    }
+      this.recorder.diverted(c, this.cal.time);
+      this.offer(this.newCall(ONLINE, type, random, 1));
+    } else if (c === PHONE_101 && this.step101) this.arriveAt101Step(this.step101, type, random);
+    else this.offer(this.newCall(c, type, random, 1));
+  }
+
+  /** A fresh 101 call meets the 101 triage step, which routes it (unstaffed: at once; staffed: when the screen answers). */
+  private arriveAt101Step(step: NonNullable<OccSimulation['step101']>, type: number, random: Random): void {
     const u = this.step101Random();
     const route = u < step.online ? TO_ONLINE : u < step.otherTeam ? TO_OTHER_TEAM : u < step.callback ? TO_CALLBACK : STAY;
     if (!step.staffed && route !== STAY) {
-      this.routeAway(route, type, now);
+      this.routeAway(route, type);
       return;
     }
-    const slot = this.newCall(channel, type, random, 1);
+    const slot = this.newCall(PHONE_101, type, random, 1);
     if (step.staffed) {
       // Every call waits for the screening handler; a routed call takes only the screen.
       const call = this.calls.columns;
@@ -283,22 +290,23 @@ export class OccSimulation {
         call.deploys[slot] = 0;
       }
     }
-    this.offer(slot, now);
+    this.offer(slot);
   }
 
   /** Sends a fresh 101 call where the triage step routed it: an online report, another team (it leaves), or a call-back. */
-  private routeAway(route: number, type: number, now: number): void {
+  private routeAway(route: number, type: number): void {
+    const now = this.cal.time;
     const random = this.step101Random;
     if (route === TO_ONLINE) {
       this.recorder.routed101('toOnline', now);
-      this.offer(this.newCall(ONLINE, type, random, 1), now);
+      this.offer(this.newCall(ONLINE, type, random, 1));
     } else if (route === TO_OTHER_TEAM) this.recorder.routed101('toOtherTeam', now);
     else {
       this.recorder.routed101('toCallback', now);
       const slot = this.newCall(PHONE_101, type, random, 1);
       this.calls.columns.kind[slot] = CALLBACK;
       this.calls.columns.patience[slot] = Infinity; // nobody is on the line to hang up
-      this.offer(slot, now);
+      this.offer(slot);
     }
   }
 
@@ -313,42 +321,56 @@ export class OccSimulation {
     call.route[slot] = STAY;
     const patience = this.patienceSampler[channel];
     call.patience[slot] = patience ? 60 * patience(random) : Infinity;
-    let work = this.types.handling[channel * this.nTypes + type]!(random);
-    if (this.triage) {
-      const outcome = this.triage.sample(type, this.gradeRandom[channel]!);
-      call.grade[slot] = outcome.grade;
-      call.deploys[slot] = outcome.sendsOfficer ? 1 : 0;
-      work += outcome.extraMinutes * 60;
-    } else call.grade[slot] = 0;
-    call.service[slot] = work;
+    call.service[slot] = this.types.handling[channel * this.nTypes + type]!(random);
+    call.grade[slot] = 0;
+    if (this.triage) this.assess(this.triage, slot);
     return slot;
   }
 
-  private offer(slot: number, now: number): void {
+  /** THRIVE grades the contact in `slot`: its grade, whether it sends an officer, the minutes it adds. */
+  private assess(triage: TriageHook, slot: number): void {
+    const call = this.calls.columns;
+    const outcome = triage.sample(call.type[slot]!, this.gradeRandom[call.chan[slot]!]!);
+    call.grade[slot] = outcome.grade;
+    call.deploys[slot] = outcome.sendsOfficer ? 1 : 0;
+    call.service[slot]! += outcome.extraMinutes * 60;
+  }
+
+  /** Offers the contact in `slot` now: an agent takes it at once, or it waits. */
+  private offer(slot: number): void {
+    const now = this.cal.time;
     const call = this.calls.columns;
     const c = call.chan[slot]!;
     call.arrival[slot] = now;
-    const isCallback = call.kind[slot] === CALLBACK;
-    if (isCallback) this.recorder.callbackOffered(now);
+    if (call.kind[slot] === CALLBACK) this.recorder.callbackOffered(now);
     else this.recorder.offered(c, now, call.attempt[slot]! > 1, call.grade[slot]!);
     const groups = this.groupsFor[c]!;
     const onFloor = this.presence.onFloor;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
       if (this.busy[g]! < onFloor[g]!) {
-        this.startService(g, slot, now);
+        this.startService(g, slot);
         return;
       }
     }
+    this.wait(slot);
+  }
+
+  /** No agent is free: the contact in `slot` joins its queue until answered or its patience runs out. */
+  private wait(slot: number): void {
+    const call = this.calls.columns;
+    const c = call.chan[slot]!;
     call.state[slot] = WAITING;
-    const deadline = now + call.patience[slot]!;
+    const deadline = this.cal.time + call.patience[slot]!;
     call.deadline[slot] = deadline;
-    (isCallback ? this.callbacks : c === ONLINE && call.grade[slot] === 1 ? this.urgentOnline : this.queues[c]!).push(slot);
+    (call.kind[slot] === CALLBACK ? this.callbacks : c === ONLINE && call.grade[slot] === 1 ? this.urgentOnline : this.queues[c]!).push(slot);
     this.waiting[c]!++;
     if (deadline < Infinity && !this.lazyAbandon[c]) this.cal.schedule(deadline, ABANDON, slot, PRIORITY[ABANDON]);
   }
 
-  private startService(g: number, slot: number, now: number): void {
+  /** An agent of group `g` answers the contact in `slot` now. */
+  private startService(g: number, slot: number): void {
+    const now = this.cal.time;
     const call = this.calls.columns;
     const c = call.chan[slot]!;
     const work = call.service[slot]!;
@@ -360,7 +382,7 @@ export class OccSimulation {
     const type = call.type[slot]!;
     this.release(slot);
     this.cal.schedule(now + work, SERVICE_END, (g << 2) | c, PRIORITY[SERVICE_END]);
-    if (route !== STAY) this.routeAway(route, type, now); // a staffed screen routes the call as it is answered
+    if (route !== STAY) this.routeAway(route, type); // a staffed screen routes the call as it is answered
   }
 
   private onServiceEnd(g: number, c: number): void {
@@ -379,17 +401,18 @@ export class OccSimulation {
   private dispatch(g: number): void {
     const order = this.skillOrder[g]!;
     const onFloor = this.presence.onFloor;
-    const now = this.cal.time;
     while (this.busy[g]! < onFloor[g]!) {
       let slot = -1;
       for (let i = 0; i < order.length && slot < 0; i++) slot = this.dequeue(order[i]!);
       if (slot < 0) return;
-      this.startService(g, slot, now);
+      this.startService(g, slot);
     }
   }
 
   /** Oldest waiting call on channel `c` (online: grade 1 first; 101: live calls, then call-backs), or −1. */
   private dequeue(c: number): number {
+    // Nobody waits on the channel: its queues hold at most callers who hung up, freed when next reached.
+    if (this.waiting[c] === 0) return -1;
     if (c === ONLINE) {
       const urgent = this.dequeueFrom(this.urgentOnline, c);
       if (urgent >= 0) return urgent;

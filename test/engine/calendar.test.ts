@@ -68,4 +68,53 @@ describe('EventCalendar', () => {
       ),
     );
   });
+
+  it('orders standing events with scheduled ones by (time, priority, order set), as if they were in the heap', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ standing: fc.integer({ min: -1, max: 2 }), dt: fc.integer({ min: 0, max: 4 }), p: fc.integer({ min: 0, max: 2 }) }),
+            fc.constant(null),
+          ),
+          { maxLength: 300 },
+        ),
+        (ops) => {
+          const cal = new EventCalendar(1);
+          // Standing source k has kind 10 + k and priority k; scheduled events have kind 0.
+          const sources = [0, 1, 2].map((k) => cal.addStanding(10 + k, 100 + k, k));
+          let pending: { t: number; p: number; seq: number; kind: number }[] = [];
+          let seq = 0;
+          for (const op of ops) {
+            if (op) {
+              const t = cal.time + op.dt;
+              if (op.standing < 0) {
+                cal.schedule(t, 0, seq, op.p);
+                pending.push({ t, p: op.p, seq: seq++, kind: 0 });
+              } else {
+                // A standing source has one occurrence at most: setting it replaces the pending one.
+                cal.setStanding(sources[op.standing]!, t);
+                pending = pending.filter((e) => e.kind !== 10 + op.standing);
+                pending.push({ t, p: op.standing, seq: seq++, kind: 10 + op.standing });
+              }
+              continue;
+            }
+            pending.sort((a, b) => a.t - b.t || a.p - b.p || a.seq - b.seq);
+            const next = pending.shift();
+            expect(cal.pop()).toBe(next !== undefined);
+            if (next) expect([cal.time, cal.kind, cal.payload]).toEqual([next.t, next.kind, next.kind === 0 ? next.seq : 90 + next.kind]);
+          }
+          expect(cal.length).toBe(pending.length);
+        },
+      ),
+    );
+  });
+
+  it('refuses to set a standing event in the past', () => {
+    const cal = new EventCalendar();
+    const k = cal.addStanding(1);
+    cal.schedule(5, 0);
+    cal.pop();
+    expect(() => cal.setStanding(k, 4)).toThrow(RangeError);
+  });
 });

@@ -21,6 +21,18 @@ describe('event kinds', () => {
     expect(popOrder([...all].reverse())).toEqual(['day-start', 'capacity', 'service-end', 'abandon', 'arrival', 'redial', 'tick']);
   });
 
+  it('keep that order with arrivals as standing events beside the heap, as the model keeps them', () => {
+    const cal = new EventCalendar();
+    const arrival = cal.addStanding(ARRIVAL, 0, PRIORITY[ARRIVAL]);
+    cal.schedule(60, TICK, 0, PRIORITY[TICK]);
+    cal.schedule(60, REDIAL, 0, PRIORITY[REDIAL]);
+    cal.setStanding(arrival, 60);
+    for (const kind of [ABANDON, SERVICE_END, CAPACITY, DAY_START]) cal.schedule(60, kind, 0, PRIORITY[kind]);
+    const out: string[] = [];
+    while (cal.pop()) out.push(EVENT_NAMES[cal.kind]!);
+    expect(out).toEqual(['day-start', 'capacity', 'service-end', 'abandon', 'redial', 'arrival', 'tick']);
+  });
+
   it('every kind has a priority and a name', () => {
     expect(PRIORITY).toHaveLength(EVENT_NAMES.length);
     expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length);
