@@ -8,7 +8,21 @@ function birthDeath(c: number, lambda: number, mu: number, theta: number) {
   const total = p.reduce((a, b) => a + b);
   const pi = p.map((x) => x / total);
   const lq = pi.reduce((s, x, n) => s + Math.max(0, n - c) * x, 0);
-  return { probWait: pi.slice(c).reduce((a, b) => a + b), probAbandon: (lq * theta) / lambda, meanWait: lq / lambda };
+  return { pi, probWait: pi.slice(c).reduce((a, b) => a + b), probAbandon: (lq * theta) / lambda, meanWait: lq / lambda };
+}
+
+/**
+ * P(answered within t | k ahead) in closed form: the caller is answered when k + 1 departures at
+ * rates r_j = cμ + jθ (j = k … 0) come before their own exponential patience, so the answer is
+ * E[e^{−θT}; T ≤ t] for T hypoexponential, Σ_i C_i r_i (1 − e^{−(r_i+θ)t}) / (r_i + θ) with
+ * C_i = Π_{j≠i} r_j / (r_j − r_i). Fine for the few k where the rates' spread keeps C_i small.
+ */
+function answeredWithinClosedForm(t: number, k: number, cMu: number, theta: number): number {
+  const r = Array.from({ length: k + 1 }, (_, j) => cMu + j * theta);
+  return r.reduce((sum, ri, i) => {
+    const coefficient = r.reduce((prod, rj, j) => (j === i ? prod : (prod * rj) / (rj - ri)), 1);
+    return sum + (coefficient * ri * (1 - Math.exp(-(ri + theta) * t))) / (ri + theta);
+  }, 0);
 }
 
 describe('erlangC', () => {
@@ -46,6 +60,18 @@ describe('erlangA', () => {
     expect(a.serviceLevel(0)).toBeCloseTo(1 - a.probWait, 8);
     expect(a.serviceLevel(1e5)).toBeCloseTo(1 - a.probAbandon, 6);
     expect(a.serviceLevel(20)).toBeGreaterThan(a.serviceLevel(10));
+  });
+
+  it.each([
+    [4, 1 / 60, 1 / 300, 1 / 30, 20],
+    [2, 1 / 100, 1 / 120, 1 / 20, 60],
+    [6, 1 / 40, 1 / 200, 1 / 25, 10],
+  ])('service level agrees with the closed form caller by caller (c=%d, t=%d s)', (c, lambda, mu, theta, t) => {
+    const { pi } = birthDeath(c, lambda, mu, theta);
+    // Few states carry weight here (patience of 20–30 s), so the closed form stays well conditioned.
+    let expected = pi.slice(0, c).reduce((a, b) => a + b);
+    for (let n = c; n < c + 25; n++) expected += pi[n]! * answeredWithinClosedForm(t, n - c, c * mu, theta);
+    expect(erlangA({ agents: c, arrivalRate: lambda, serviceRate: mu, abandonRate: theta }).serviceLevel(t)).toBeCloseTo(expected, 10);
   });
 
   it('tends to Erlang C as patience grows', () => {
