@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inputChanges } from '../../src/ui/compare/input-changes.ts';
 import { parseScenario, type Scenario } from '../../src/scenario/index.ts';
@@ -12,6 +13,28 @@ const parsed = (json: unknown): Scenario => {
 describe('inputChanges', () => {
   it('finds nothing between a scenario and itself', () => {
     expect(inputChanges(parsed(baseline), parsed(baseline))).toEqual({ changes: [], warnings: [] });
+  });
+
+  it('names 999 calls taken for a neighbouring force as a change of demand, and the 101 triage step', () => {
+    const neighbour = parsed(JSON.parse(readFileSync('scenarios/neighbour-overflow.json', 'utf8')));
+    const { changes, warnings } = inputChanges(parsed(baseline), neighbour);
+    expect(changes).toEqual(['999 calls taken for neighbouring forces: none → 1 period']);
+    expect(warnings).toEqual([expect.stringMatching(/^Demand differs/)]);
+
+    const b = structuredClone(baseline) as typeof baseline & { triage101?: object };
+    b.triage101 = { mode: 'automated', toOnline: 0.1 };
+    const c = structuredClone(b);
+    c.triage101 = { mode: 'automated', toOnline: 0.2 };
+    expect(inputChanges(parsed(baseline), parsed(b)).changes).toEqual(['101 triage step: none → automated']);
+    expect(inputChanges(parsed(b), parsed(c)).changes).toEqual(['101 triage step: automated → automated (routes, screening or call-back target differ)']);
+  });
+
+  it('never says nothing differs when an input it has no words for differs', () => {
+    const a = parsed(baseline);
+    const b = { ...a, demand: { ...a.demand, surge: 2 }, staffLounge: true } as unknown as Scenario;
+    expect(inputChanges(a, b).changes).toEqual(['Demand: surge differs', 'staffLounge differs']);
+    // A name, a description or a seed do not change what a Compare simulates.
+    expect(inputChanges(a, { ...a, name: 'Other', description: 'x', seed: 'other' }).changes).toEqual([]);
   });
 
   it('names the shift, the group and what changed: headcount, start, length; and the shrinkage', () => {

@@ -7,6 +7,7 @@
 import type { Scenario } from '../core.ts';
 import { CHANNELS, groupsOf } from '../core.ts';
 import { money } from '../results/format.ts';
+import { counted } from '../../shared/counted.ts';
 import { headcountChanges } from '../../optimise/changes.ts';
 
 type Shift = NonNullable<Scenario['staffing']['shifts']>[number];
@@ -49,7 +50,13 @@ export function inputChanges(a: Scenario, b: Scenario): InputChanges {
     changes.push('Demand shape for all channels differs');
   if (JSON.stringify(a.demand.specialDays) !== JSON.stringify(b.demand.specialDays))
     changes.push(`Special days: ${a.demand.specialDays.length} → ${b.demand.specialDays.length}${a.demand.specialDays.length === b.demand.specialDays.length ? ' (dates or factors differ)' : ''}`);
+  const overflow = (s: Scenario) => (s.demand.neighbourOverflow.length ? counted(s.demand.neighbourOverflow.length, 'period') : 'none');
+  if (JSON.stringify(a.demand.neighbourOverflow) !== JSON.stringify(b.demand.neighbourOverflow))
+    changes.push(
+      `999 calls taken for neighbouring forces: ${overflow(a)} → ${overflow(b)}${a.demand.neighbourOverflow.length === b.demand.neighbourOverflow.length ? ' (dates or sizes differ)' : ''}`,
+    );
   if (JSON.stringify(a.diversion) !== JSON.stringify(b.diversion)) changes.push('Online diversion shares differ');
+  otherFields('Demand: ', a.demand, b.demand, DEMAND_DESCRIBED, changes);
   if (changes.length > demandBefore)
     warnings.push('Demand differs: the differences below include the change in demand, not only the rota.');
 
@@ -63,7 +70,23 @@ export function inputChanges(a: Scenario, b: Scenario): InputChanges {
   const target = (s: Scenario) =>
     `999 ${percent(s.targets['999'].share)} in ${s.targets['999'].seconds} s, 101 ${percent(s.targets['101'].share)} in ${s.targets['101'].seconds} s, online ${percent(s.targets.online.share)} in ${s.targets.online.hours} h`;
   was('Targets', target(a), target(b));
+  const step = (s: Scenario) => (s.triage101 ? `${s.triage101.mode}` : 'none');
+  if (JSON.stringify(a.triage101) !== JSON.stringify(b.triage101))
+    changes.push(`101 triage step: ${step(a)} → ${step(b)}${step(a) === step(b) ? ' (routes, screening or call-back target differ)' : ''}`);
+  otherFields('', a, b, DESCRIBED, changes);
   return { changes, warnings };
+}
+
+/** Inputs worded above, or that do not change what is simulated (a Compare runs every scenario on one seed). */
+const DESCRIBED = new Set(['$schema', 'name', 'description', 'seed', 'optimise', 'horizon', 'demand', 'handling', 'patience', 'redial', 'staffing', 'desks', 'triage', 'triage101', 'diversion', 'targets']);
+const DEMAND_DESCRIBED = new Set(['channels', 'profile', 'hourOfWeek', 'month', 'specialDays', 'neighbourOverflow']);
+
+/** Any other field that differs is still named, so that "nothing differs" is never said of inputs that do. */
+function otherFields(prefix: string, a: object, b: object, described: ReadonlySet<string>, changes: string[]) {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(x), ...Object.keys(y)]))
+    if (!described.has(key) && JSON.stringify(x[key]) !== JSON.stringify(y[key])) changes.push(`${prefix}${key} differs`);
 }
 
 function rota(a: Scenario, b: Scenario, changes: string[]) {
