@@ -336,6 +336,28 @@ describe('occsim in Chromium', { timeout: 240_000 }, () => {
     expectClean(app.w);
   });
 
+  it('shows a long "What differs" as its first lines, with the rest one click away, so the verdict stays in view', async () => {
+    const picks = app.page.getByRole('group', { name: 'Scenarios to compare' });
+    const pick = (name: RegExp) => picks.locator('label').filter({ hasText: name }).getByRole('checkbox');
+    await pick(/^\s*Baseline — my version\s*$/).uncheck();
+    await pick(/^\s*Warwickshire 101 as measured, autumn 2018/).check();
+    await app.page.getByLabel('Replications each').fill('1');
+    await app.page.getByRole('button', { name: 'Compare scenarios' }).click();
+    await app.page.getByTestId('run-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 180_000 });
+    const differs = app.page.getByRole('region', { name: /^What differs: Warwickshire/ });
+    const more = differs.locator('details');
+    const total = 8 + Number((await more.locator('summary').innerText()).match(/^(\d+) more changes$/)![1]);
+    assert.ok(total > 12, `a long list: ${total} lines`);
+    assert.equal(await differs.getByRole('listitem').filter({ visible: true }).count(), 8);
+    await screenshotOf(app.page.getByRole('region', { name: 'Differences' }), '06c-compare-long-differences');
+    await more.locator('summary').click();
+    assert.equal(await differs.getByRole('listitem').filter({ visible: true }).count(), total);
+    // Back to the comparison the later tests expect.
+    await pick(/^\s*Warwickshire 101 as measured, autumn 2018/).uncheck();
+    await pick(/^\s*Baseline — my version\s*$/).check();
+    expectClean(app.w);
+  });
+
   it('nothing spills sideways at 1280×720 or on a 390×844 phone: every tab and editor section', async () => {
     const spills: string[] = [];
     const check = async (where: string) => {
