@@ -94,6 +94,11 @@ export class OccSimulation {
   private readonly urgentOnline = new RingQueue(64);
   /** Call-backs promised by the 101 triage step: made by 101-skilled staff when no live 101 call waits. */
   private readonly callbacks = new RingQueue(64);
+  // The contact being created, as drawn (see `draw`), before it is answered at once or kept in a slot.
+  private drawnPatience = 0;
+  private drawnWork = 0;
+  private drawnGrade = 0;
+  private drawnDeploys = 0;
   private readonly waiting = new Int32Array(3);
   private readonly inService = new Int32Array(3);
   private pendingRedials = 0;
@@ -264,9 +269,9 @@ export class OccSimulation {
     const divert = this.divertRandom[c]!;
     if (divert !== null && divert() < this.types.diversion[c * this.nTypes + type]!) {
       this.recorder.diverted(c, this.cal.time);
-      this.offer(this.newCall(ONLINE, type, random, 1));
+      this.contact(ONLINE, type, random);
     } else if (c === PHONE_101 && this.step101) this.arriveAt101Step(this.step101, type, random);
-    else this.offer(this.newCall(c, type, random, 1));
+    else this.contact(c, type, random);
   }
 
   /** A fresh 101 call meets the 101 triage step, which routes it (unstaffed: at once; staffed: when the screen answers). */
@@ -310,8 +315,51 @@ export class OccSimulation {
     }
   }
 
-  /** Draws everything about a contact when it is created, so scenarios share the same calls. */
+  /**
+   * A first call on `channel`: drawn in full whoever is free (so that scenarios share the same
+   * calls), then answered at once by a free agent, without ever taking a slot, or kept in a slot
+   * to wait.
+   */
+  private contact(channel: number, type: number, random: Random): void {
+    this.draw(channel, type, random);
+    const g = this.freeGroupFor(channel);
+    if (g < 0) {
+      this.offer(this.keep(channel, type, 1));
+      return;
+    }
+    const now = this.cal.time;
+    const work = this.drawnWork;
+    this.recorder.offered(channel, now, false, this.drawnGrade);
+    this.recorder.answered(channel, now, now, work, type, this.drawnGrade, this.drawnDeploys === 1);
+    this.serve(g, channel, work);
+  }
+
+  /** A contact that is not answered at once (a redial, a routed or screened 101 call): drawn and kept in a slot. */
   private newCall(channel: number, type: number, random: Random, attempt: number): number {
+    this.draw(channel, type, random);
+    return this.keep(channel, type, attempt);
+  }
+
+  /** Draws everything about a new contact, in a fixed order on its streams: patience, handling, THRIVE. */
+  private draw(channel: number, type: number, random: Random): void {
+    const patience = this.patienceSampler[channel];
+    this.drawnPatience = patience ? 60 * patience(random) : Infinity;
+    this.drawnWork = this.types.handling[channel * this.nTypes + type]!(random);
+    this.drawnGrade = 0;
+    this.drawnDeploys = 0;
+    if (this.triage) this.assess(this.triage, channel, type);
+  }
+
+  /** THRIVE grades the contact being drawn: its grade, whether it sends an officer, the minutes it adds. */
+  private assess(triage: TriageHook, channel: number, type: number): void {
+    const outcome = triage.sample(type, this.gradeRandom[channel]!);
+    this.drawnGrade = outcome.grade;
+    this.drawnDeploys = outcome.sendsOfficer ? 1 : 0;
+    this.drawnWork += outcome.extraMinutes * 60;
+  }
+
+  /** Keeps the contact just drawn in a slot (a first call when `attempt` is 1); returns the slot. */
+  private keep(channel: number, type: number, attempt: number): number {
     const slot = this.calls.allocate();
     const call = this.calls.columns;
     call.chan[slot] = channel;
@@ -319,21 +367,22 @@ export class OccSimulation {
     call.attempt[slot] = attempt;
     call.kind[slot] = CONTACT;
     call.route[slot] = STAY;
-    const patience = this.patienceSampler[channel];
-    call.patience[slot] = patience ? 60 * patience(random) : Infinity;
-    call.service[slot] = this.types.handling[channel * this.nTypes + type]!(random);
-    call.grade[slot] = 0;
-    if (this.triage) this.assess(this.triage, slot);
+    call.patience[slot] = this.drawnPatience;
+    call.service[slot] = this.drawnWork;
+    call.grade[slot] = this.drawnGrade;
+    call.deploys[slot] = this.drawnDeploys;
     return slot;
   }
 
-  /** THRIVE grades the contact in `slot`: its grade, whether it sends an officer, the minutes it adds. */
-  private assess(triage: TriageHook, slot: number): void {
-    const call = this.calls.columns;
-    const outcome = triage.sample(call.type[slot]!, this.gradeRandom[call.chan[slot]!]!);
-    call.grade[slot] = outcome.grade;
-    call.deploys[slot] = outcome.sendsOfficer ? 1 : 0;
-    call.service[slot]! += outcome.extraMinutes * 60;
+  /** The group with a free agent that takes channel `c` first (specialists first), or −1. */
+  private freeGroupFor(c: number): number {
+    const groups = this.groupsFor[c]!;
+    const onFloor = this.presence.onFloor;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
+      if (this.busy[g]! < onFloor[g]!) return g;
+    }
+    return -1;
   }
 
   /** Offers the contact in `slot` now: an agent takes it at once, or it waits. */
@@ -344,16 +393,9 @@ export class OccSimulation {
     call.arrival[slot] = now;
     if (call.kind[slot] === CALLBACK) this.recorder.callbackOffered(now);
     else this.recorder.offered(c, now, call.attempt[slot]! > 1, call.grade[slot]!);
-    const groups = this.groupsFor[c]!;
-    const onFloor = this.presence.onFloor;
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i]!;
-      if (this.busy[g]! < onFloor[g]!) {
-        this.startService(g, slot);
-        return;
-      }
-    }
-    this.wait(slot);
+    const g = this.freeGroupFor(c);
+    if (g >= 0) this.startService(g, slot);
+    else this.wait(slot);
   }
 
   /** No agent is free: the contact in `slot` joins its queue until answered or its patience runs out. */
@@ -368,21 +410,26 @@ export class OccSimulation {
     if (deadline < Infinity && !this.lazyAbandon[c]) this.cal.schedule(deadline, ABANDON, slot, PRIORITY[ABANDON]);
   }
 
-  /** An agent of group `g` answers the contact in `slot` now. */
+  /** An agent of group `g` answers the contact in `slot` now; the slot is freed. */
   private startService(g: number, slot: number): void {
     const now = this.cal.time;
     const call = this.calls.columns;
     const c = call.chan[slot]!;
     const work = call.service[slot]!;
-    this.busy[g]!++;
-    this.inService[c]!++;
     if (call.kind[slot] === CALLBACK) this.recorder.callbackMade(call.arrival[slot]!, now);
     else this.recorder.answered(c, call.arrival[slot]!, now, work, call.type[slot]!, call.grade[slot]!, call.deploys[slot] === 1);
     const route = call.route[slot]!;
     const type = call.type[slot]!;
     this.release(slot);
-    this.cal.schedule(now + work, SERVICE_END, (g << 2) | c, PRIORITY[SERVICE_END]);
+    this.serve(g, c, work);
     if (route !== STAY) this.routeAway(route, type); // a staffed screen routes the call as it is answered
+  }
+
+  /** An agent of group `g` starts `work` seconds on a channel-`c` contact now, until its SERVICE_END. */
+  private serve(g: number, c: number, work: number): void {
+    this.busy[g]!++;
+    this.inService[c]!++;
+    this.cal.schedule(this.cal.time + work, SERVICE_END, (g << 2) | c, PRIORITY[SERVICE_END]);
   }
 
   private onServiceEnd(g: number, c: number): void {
