@@ -4,10 +4,11 @@
  *
  * A bin is defined by a logarithm (`binByLog`), but the recorder files every answered call, so
  * `binOf` finds the same bin by comparisons instead: the least double of each bin (found from
- * `binByLog` itself, so its rounding at the edges is kept), and a first guess from the number's
- * power of two and its first five bits below it.
+ * `binByLog` itself, so its rounding at the edges is kept, and written out in histogram-edges.ts),
+ * and a first guess from the number's power of two and its first five bits below it.
  */
 import { exp, log } from '../engine/math.ts';
+import { BIN_LOWEST } from './histogram-edges.ts';
 import { firstAtLeast } from './step-edges.ts';
 
 const GROWTH = log(1.02);
@@ -20,17 +21,24 @@ export function binByLog(seconds: number): number {
   return Math.min(LAST, 1 + Math.floor(log(seconds) / GROWTH));
 }
 
+/** The least double of each bin from bin 1 on, found from `binByLog` (histogram-edges.ts is written from this). */
+export function binEdgesByLog(): number[] {
+  return Array.from({ length: LAST }, (_, i) => firstAtLeast(binByLog, i + 1, exp(i * GROWTH)));
+}
+
 /** lowest[b]: the least double in bin b (b ≥ 1); lowest[HISTOGRAM_BINS] = Infinity, as a sentinel. */
-const lowest = new Float64Array(HISTOGRAM_BINS + 1);
-lowest[0] = -Infinity;
-for (let b = 1; b < HISTOGRAM_BINS; b++) lowest[b] = firstAtLeast(binByLog, b, exp((b - 1) * GROWTH));
-lowest[HISTOGRAM_BINS] = Infinity;
+const lowest = Float64Array.from([-Infinity, ...BIN_LOWEST, Infinity]);
 
 /** Each power of two from 2^0 to 2^(OCTAVES − 1), cut in 32: the bin of the cut's lower end. */
 const OCTAVES = 32;
 const CUTS = 32;
 const octaveScale = Float64Array.from({ length: OCTAVES }, (_, e) => CUTS / 2 ** e);
-const firstBin = Int32Array.from({ length: OCTAVES * CUTS }, (_, i) => binByLog(2 ** Math.floor(i / CUTS) * (1 + (i % CUTS) / CUTS)));
+const firstBin = new Int32Array(OCTAVES * CUTS);
+for (let i = 0, b = 1; i < firstBin.length; i++) {
+  const cut = 2 ** Math.floor(i / CUTS) * (1 + (i % CUTS) / CUTS);
+  while (cut >= lowest[b + 1]!) b++;
+  firstBin[i] = b;
+}
 
 /**
  * The bin of `seconds`: the same as `binByLog`, without a logarithm. A cut spans at most 3.2 %
