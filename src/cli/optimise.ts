@@ -14,6 +14,7 @@ import { prepare } from './run.ts';
 import { replicationsFlag } from './run-size.ts';
 import { aboveLowerBound } from '../optimise/above-bound.ts';
 import { proposedScenarioJson } from '../optimise/proposed-scenario.ts';
+import { stepStandards } from '../optimise/search-step.ts';
 import { OptimiseInputError, optimiseRota, type Proposal, type StandardResult } from '../optimise/optimise.ts';
 
 const HELP = `Usage: occsim optimise FILE [--replications N] [--seed S] [--budget-seconds T] [--out PROPOSED.json] [--json]
@@ -111,7 +112,7 @@ export function formatProposal(p: Proposal, seconds: number, spent: Record<strin
     `LP lower bound      ${money(p.lowerBoundPerWeek)}; the cost is ${pct(aboveLowerBound(p))} above it (gapToLowerBound ${pct(p.gapToLowerBound)}, of the cost)`,
     `paid hours per week ${Math.round(p.paidHoursPerWeek)} (current ${Math.round(p.current.paidHoursPerWeek)})`,
     '',
-    `standards, verified on ${p.verification.replications} replications of ${p.verification.days - p.verification.warmupDays} measured days, seed "${p.verification.seed}" (optimisation used "${p.optimisation.seed}"):`,
+    `standards, verified on ${p.verification.replications} replications of ${p.verification.days - p.verification.warmupDays} measured days, seed "${p.verification.seed}" (optimisation used "${p.optimisation.seed}", its confirmations "${p.optimisation.confirmationSeed}"):`,
     ...p.standards.map((s) => '  ' + standardLine(s)),
   ];
   for (const i of p.infeasible) lines.push('', `cannot meet ${i.channel}: ${i.why}; best achievable ${pct(i.bestAchievable.mean)}`);
@@ -122,7 +123,7 @@ export function formatProposal(p: Proposal, seconds: number, spent: Record<strin
   if (p.sipp) {
     lines.push('', `per-interval Erlang C (SIPP) for contrast: ${money(p.sipp.costPerWeek)} a week`, ...p.sipp.standards.map((s) => '  ' + standardLine(s)));
   }
-  lines.push('', 'search:', ...p.iterations.map((i) => `  ${i.stage} ${i.round}: ${Math.round(i.requiredFloorHours)} floor staff-hours required${i.changedHours !== undefined ? `, ${i.changedHours} hours moved` : ''}${i.costPerWeek !== undefined ? `, ${money(i.costPerWeek)} a week (bound ${money(i.lowerBoundPerWeek!)})` : ''}${i.standards ? `; ${i.standards.map((s) => `${s.channel} ${s.met ? 'met' : 'missed'}`).join(', ')}` : ''}`));
+  lines.push('', 'search:', ...p.iterations.map((i) => `  ${i.stage} ${i.round}: ${Math.round(i.requiredFloorHours)} floor staff-hours required${i.changedHours !== undefined ? `, ${i.changedHours} hours moved` : ''}${i.costPerWeek !== undefined ? `, ${money(i.costPerWeek)} a week (bound ${money(i.lowerBoundPerWeek!)})` : ''}${i.standards ? `; ${stepStandards(i)}` : ''}`));
   lines.push(`stopped: ${p.stoppedBy}; ${seconds} s (${Object.entries(spent).map(([what, s]) => `${what} ${s} s`).join(', ')})`);
   if (out) lines.push(`proposed scenario written to ${out}`);
   return lines.join('\n');

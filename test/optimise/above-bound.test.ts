@@ -19,7 +19,7 @@ const proposal: Proposal = {
   current: { costPerWeek: 54_892, paidHoursPerWeek: 2_600 },
   standards: [],
   verification: { seed: 'x', replications: 20, days: 42, warmupDays: 7 },
-  optimisation: { seed: 'x/optimise', replications: 8, weeks: 4 },
+  optimisation: { seed: 'x/optimise', replications: 8, weeks: 4, confirmationSeed: 'x/confirm' },
   stoppedBy: 'all standards met',
   iterations: [],
   changes: [],
