@@ -1,11 +1,14 @@
 /**
- * `npm run bench:optimise [FILE] [--replications N] [--runs R] [--no-browser]`: the rota optimiser
+ * `npm run bench:optimise [FILE] [--replications N] [--runs R] [--no-browser] [--seeds a,b,…]`: the rota optimiser
  * on a scenario (default the shipped baseline), timed as a user meets it — the compiled command
  * line (`occsim optimise --json`, worker threads) and the production build's "Propose a rota" tab in
  * Chromium (HiGHS and the simulations in web workers) — best of R runs each, with the load average
  * at the time. Prints cost against the LP lower bound, the verification at the lower 95 % bound,
  * the current and SIPP rotas for contrast, and whether the browser's proposal equals the command
- * line's. Needs `npm run build` first for the browser half.
+ * line's. With `--seeds`, the same search on each of those seeds too (the command line, one after
+ * another), a row each: cost against its bound and whether its verification met every standard, so
+ * a figure that holds on one seed is not taken for one that holds on every seed. Needs `npm run
+ * build` first for the browser half.
  */
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -24,17 +27,19 @@ const flag = (name: string, fallback: number) => (args.includes(name) ? Number(a
 const file = resolve(root, args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'scenarios/baseline.json');
 const replications = flag('--replications', 10);
 const runs = flag('--runs', 1);
+const otherSeeds = args.includes('--seeds') ? args[args.indexOf('--seeds') + 1]!.split(',').filter(Boolean) : [];
 const parsed = parseScenario(JSON.parse(await readFile(file, 'utf8')));
 if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
 const scenario = parsed.scenario;
 const seed = scenario.seed ?? 'occsim';
 const load = () => loadavg()[0]!.toFixed(1);
 
-/** The compiled command line, with its CPU time (all threads) reported at exit. */
-function nodeRun(): { wall: number; cpu: number; load: string; proposal: Proposal; spent: Record<string, number> } {
+/** The compiled command line, with its CPU time (all threads) reported at exit; on another seed than the scenario's if given. */
+function nodeRun(otherSeed?: string): { wall: number; cpu: number; load: string; proposal: Proposal; spent: Record<string, number> } {
   const before = load();
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--import', join(root, 'bench/cpu-at-exit.js'), join(root, 'bin/occsim.js'), 'optimise', file, '--json', '--replications', String(replications)], {
+  const seedArgs = otherSeed === undefined ? [] : ['--seed', otherSeed];
+  const r = spawnSync(process.execPath, ['--import', join(root, 'bench/cpu-at-exit.js'), join(root, 'bin/occsim.js'), 'optimise', file, '--json', '--replications', String(replications), ...seedArgs], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 256 * 2 ** 20,
@@ -74,7 +79,7 @@ async function browserRun(): Promise<{ wall: number; load: string; proposal: Pro
 }
 
 const best = <T extends { wall: number }>(xs: T[]) => xs.reduce((a, b) => (b.wall < a.wall ? b : a));
-const node = best(Array.from({ length: runs }, nodeRun));
+const node = best(Array.from({ length: runs }, () => nodeRun()));
 const chromiumRuns: Awaited<ReturnType<typeof browserRun>>[] = [];
 if (!args.includes('--no-browser')) for (let i = 0; i < runs; i++) chromiumRuns.push(await browserRun());
 const chromium = chromiumRuns.length ? best(chromiumRuns) : null;
@@ -108,4 +113,16 @@ console.log(row('current', current.cost.costPerWeek, Object.fromEntries(['999', 
 if (p.sipp) console.log(row('per-interval Erlang C (SIPP)', p.sipp.costPerWeek, bySl(p.sipp.standards)));
 console.log(row('proposed', p.costPerWeek, bySl(p.standards)));
 console.log('');
-console.log('search:', p.iterations.map((i) => `${i.stage} ${i.round}${i.costPerWeek ? ` ${money(i.costPerWeek)}` : ''}`).join('; '));
+console.log('search:', p.iterations.map((i) => `${i.stage} ${i.round}${i.costPerWeek ? ` ${money(i.costPerWeek)}` : ''}${i.confirmation ? (i.confirmation.met ? ' (confirmed)' : ' (not confirmed)') : ''}`).join('; '));
+
+if (otherSeeds.length) {
+  const above = (q: Proposal) => `${((q.costPerWeek / q.lowerBoundPerWeek - 1) * 100).toFixed(2)} %`;
+  const verified = (q: Proposal) => (q.standards.every((s) => s.met) ? 'every standard met' : q.standards.filter((s) => !s.met).map((s) => `${s.channel} missed: ${pct(s.achieved.mean)} (≥ ${lower(s.achieved)})`).join(', '));
+  const line = (seedName: string, r: ReturnType<typeof nodeRun>) =>
+    `| \`${seedName}\` | ${money(r.proposal.costPerWeek)} | ${money(r.proposal.lowerBoundPerWeek)} | ${above(r.proposal)} | ${verified(r.proposal)} | ${r.proposal.stoppedBy} | ${r.wall.toFixed(1)} s, ${r.cpu.toFixed(1)} s CPU (load ${r.load}) |`;
+  console.log('');
+  console.log('| seed | proposal | LP bound | above it | verification on fresh seeds | stopped | Node time |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(line(seed, node));
+  for (const other of otherSeeds) console.log(line(other, nodeRun(other)));
+}

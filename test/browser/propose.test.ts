@@ -75,6 +75,17 @@ describe('proposing a rota in Chromium', { timeout: 240_000 }, () => {
     expectClean(app.w);
   });
 
+  it('shows the search step by step, the rota it proposes confirmed on replications of its own', async () => {
+    const summary = app.page.getByText(/^How the proposal was found/);
+    await summary.click();
+    const steps = app.page.getByRole('table', { name: 'Search steps' });
+    assert.match(await steps.innerText(), /101 met; confirmed on small\/confirm #\d+–\d+/);
+    await app.page.getByText('and confirmed its candidates on “small/confirm”').waitFor();
+    await screenshotOf(steps, 'propose-10-search-steps');
+    await summary.click();
+    expectClean(app.w);
+  });
+
   it('fits a 390 px phone without spilling sideways', async () => {
     await app.page.setViewportSize({ width: 390, height: 844 });
     const over = await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
