@@ -329,8 +329,7 @@ export class OccSimulation {
     }
     const now = this.cal.time;
     const work = this.drawnWork;
-    this.recorder.offered(channel, now, false, this.drawnGrade);
-    this.recorder.answered(channel, now, now, work, type, this.drawnGrade, this.drawnDeploys === 1);
+    this.recorder.answeredAtOnce(channel, now, work, type, this.drawnGrade, this.drawnDeploys === 1);
     this.serve(g, channel, work);
   }
 

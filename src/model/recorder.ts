@@ -140,6 +140,52 @@ export class Recorder {
     }
   }
 
+  /**
+   * A first contact offered at `now` and answered at once: what `offered` and then `answered` with
+   * no wait would count, with the hour looked up once. A wait of 0 adds nothing to a sum of waits
+   * (they start at +0, so x + 0 is x), so no sum is touched, and it falls in the histogram's bin 0.
+   */
+  answeredAtOnce(c: number, now: number, work: number, callType: number, grade: number, sendsOfficer: boolean): void {
+    if (!this.measuring(now)) return;
+    const ch = this.channels[c]!;
+    const how = this.hourOfWeekAt(now);
+    const hour = this.measuredHourAt(now);
+    const day = Math.floor(hour / 24);
+    const byHourToo = ch.byDateHour.offered.length > 0;
+    const within = 0 <= this.targetSeconds[c]!;
+    ch.offered++;
+    ch.answered++;
+    ch.byHour.offered[how]!++;
+    ch.byHour.answered[how]!++;
+    ch.byDate.offered[day]!++;
+    ch.byDate.answered[day]!++;
+    if (byHourToo) {
+      ch.byDateHour.offered[hour]!++;
+      ch.byDateHour.answered[hour]!++;
+    }
+    if (within) {
+      ch.withinTarget++;
+      ch.byHour.withinTarget[how]!++;
+      ch.byDate.withinTarget[day]!++;
+      if (byHourToo) ch.byDateHour.withinTarget[hour]!++;
+    }
+    this.hist[c]![0]!++;
+    if (c === ONLINE && grade === 1) {
+      const urgent = this.stats.online.grade1;
+      urgent.offered++;
+      urgent.answered++;
+      if (within) urgent.withinTarget++;
+      urgent.withinHour++;
+      urgent.waitHistogram[0]!++;
+    }
+    ch.handlingSeconds += work;
+    if (grade > 0) {
+      ch.grades[grade - 1]!++;
+      this.gradeRows[callType]![grade - 1]!++;
+      if (sendsOfficer) this.stats.deployments[how * GRADES + grade - 1]!++;
+    }
+  }
+
   /** The 101 triage step routed a fresh 101 call arriving at `now`: online, to another team, or to a call-back. */
   routed101(to: 'toOnline' | 'toOtherTeam' | 'toCallback', now: number): void {
     if (this.measuring(now)) this.stats.triage101[to]++;
