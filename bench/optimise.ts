@@ -1,5 +1,5 @@
 /**
- * `npm run bench:optimise [FILE] [--replications N] [--runs R] [--no-browser] [--seeds a,b,…]`: the rota optimiser
+ * `npm run bench:optimise [FILE] [--replications N] [--runs R] [--no-browser] [--seeds a,b,…] [--budget-seconds T]`: the rota optimiser
  * on a scenario (default the shipped baseline), timed as a user meets it — the compiled command
  * line (`occsim optimise --json`, worker threads) and the production build's "Propose a rota" tab in
  * Chromium (HiGHS and the simulations in web workers) — best of R runs each, with the load average
@@ -7,8 +7,10 @@
  * the current and SIPP rotas for contrast, and whether the browser's proposal equals the command
  * line's. With `--seeds`, the same search on each of those seeds too (the command line, one after
  * another), a row each: cost against its bound and whether its verification met every standard, so
- * a figure that holds on one seed is not taken for one that holds on every seed. Needs `npm run
- * build` first for the browser half.
+ * a figure that holds on one seed is not taken for one that holds on every seed. `--budget-seconds`
+ * passes a time budget to the command line (a loaded machine can spend the default 120 s before
+ * the search is done, and then the answer depends on the load). Needs `npm run build` first for
+ * the browser half.
  */
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -27,6 +29,7 @@ const flag = (name: string, fallback: number) => (args.includes(name) ? Number(a
 const file = resolve(root, args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'scenarios/baseline.json');
 const replications = flag('--replications', 10);
 const runs = flag('--runs', 1);
+const budgetArgs = args.includes('--budget-seconds') ? ['--budget-seconds', args[args.indexOf('--budget-seconds') + 1]!] : [];
 const otherSeeds = args.includes('--seeds') ? args[args.indexOf('--seeds') + 1]!.split(',').filter(Boolean) : [];
 const parsed = parseScenario(JSON.parse(await readFile(file, 'utf8')));
 if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
@@ -39,7 +42,7 @@ function nodeRun(otherSeed?: string): { wall: number; cpu: number; load: string;
   const before = load();
   const t = performance.now();
   const seedArgs = otherSeed === undefined ? [] : ['--seed', otherSeed];
-  const r = spawnSync(process.execPath, ['--import', join(root, 'bench/cpu-at-exit.js'), join(root, 'bin/occsim.js'), 'optimise', file, '--json', '--replications', String(replications), ...seedArgs], {
+  const r = spawnSync(process.execPath, ['--import', join(root, 'bench/cpu-at-exit.js'), join(root, 'bin/occsim.js'), 'optimise', file, '--json', '--replications', String(replications), ...seedArgs, ...budgetArgs], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 256 * 2 ** 20,
