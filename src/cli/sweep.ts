@@ -56,9 +56,10 @@ function cpuSeconds(s: Scenario, seed: string, days: number): number {
 
 /**
  * Core seconds per replication of each point, from short runs of the first point: a 1-day and a
- * 4-day run separate the fixed start-up (outcome tables, compilation) from the cost per simulated
- * day, which is then scaled by each point's days and calls per day. CPU time, so a busy machine
- * does not inflate it.
+ * 2-week run (the best of three each) separate the fixed start-up (outcome tables, compilation)
+ * from the cost per simulated day, which is then scaled by each point's days and calls per day.
+ * CPU time, so a busy machine inflates it less; two weeks, so that the difference between the two
+ * runs stands well clear of a loaded machine's noise (with 4 days it could come out as nothing).
  */
 function calibrate(plan: SweepPlan): { perReplication: Map<string, number>; measured: string } {
   const scenarios = plan.points.map((p) => {
@@ -67,11 +68,13 @@ function calibrate(plan: SweepPlan): { perReplication: Map<string, number>; meas
     return parsed.scenario;
   });
   const first = scenarios[0]!;
-  const long = Math.min(4, first.horizon.days);
+  const long = Math.min(14, first.horizon.days);
   cpuSeconds(first, plan.seed, 1); // warms the code up; the timed runs follow
-  const t1 = cpuSeconds(first, plan.seed, 1);
-  const t2 = long > 1 ? cpuSeconds(first, plan.seed, long) : t1;
-  const perDay = long > 1 ? Math.max(0, (t2 - t1) / (long - 1)) : t1;
+  const best = (days: number) => Math.min(cpuSeconds(first, plan.seed, days), cpuSeconds(first, plan.seed, days), cpuSeconds(first, plan.seed, days));
+  const t1 = best(1);
+  const t2 = long > 1 ? best(long) : t1;
+  // Should noise still swallow the difference, the long run's time per day is the estimate.
+  const perDay = long > 1 ? (t2 > t1 ? (t2 - t1) / (long - 1) : t2 / long) : t1;
   const setup = Math.max(0, t1 - perDay);
   const perCallDay = perDay / Math.max(callsPerDay(first), 1);
   const perReplication = new Map(
