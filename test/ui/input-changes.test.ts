@@ -12,7 +12,7 @@ const parsed = (json: unknown): Scenario => {
 
 describe('inputChanges', () => {
   it('finds nothing between a scenario and itself', () => {
-    expect(inputChanges(parsed(baseline), parsed(baseline))).toEqual({ changes: [], warnings: [] });
+    expect(inputChanges(parsed(baseline), parsed(baseline))).toEqual({ changes: [], rotaLines: 0, warnings: [] });
   });
 
   it('names 999 calls taken for a neighbouring force as a change of demand, and the 101 triage step', () => {
@@ -35,6 +35,24 @@ describe('inputChanges', () => {
     expect(inputChanges(a, b).changes).toEqual(['Demand: surge differs', 'staffLounge differs']);
     // A name, a description or a seed do not change what a Compare simulates.
     expect(inputChanges(a, { ...a, name: 'Other', description: 'x', seed: 'other' }).changes).toEqual([]);
+  });
+
+  it('tells apart two changed shifts of a group under one name by their times, and counts the rota lines', () => {
+    const a = structuredClone(baseline) as typeof baseline;
+    const extra = (start: string, staff: number) => ({ ...a.staffing.shifts[0]!, name: 'New shift', start, staff });
+    a.staffing.shifts.push(extra('10:00', 1), extra('16:00', 1));
+    const b = structuredClone(a);
+    b.staffing.shifts.at(-2)!.staff = 2;
+    b.staffing.shifts.at(-1)!.staff = 3;
+    b.staffing.shrinkage = 0.3;
+    const { changes, rotaLines } = inputChanges(parsed(a), parsed(b));
+    const days = a.staffing.shifts[0]!.days.join(' ');
+    const hours = a.staffing.shifts[0]!.hours;
+    expect(changes.slice(0, rotaLines)).toEqual([
+      `New shift 10:00, ${hours} h, ${days} (Call handlers (999 and 101)): 1 → 2 staff`,
+      `New shift 16:00, ${hours} h, ${days} (Call handlers (999 and 101)): 1 → 3 staff`,
+    ]);
+    expect(changes.slice(rotaLines)).toEqual(['Shrinkage: 25 % → 30 %']);
   });
 
   it('names the shift, the group and what changed: headcount, start, length; and the shrinkage', () => {

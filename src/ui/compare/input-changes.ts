@@ -15,6 +15,8 @@ type Shift = NonNullable<Scenario['staffing']['shifts']>[number];
 export interface InputChanges {
   /** One line per input that differs, rota first. */
   changes: string[];
+  /** How many of `changes`, from the first, are about the rota (staff groups and shifts). */
+  rotaLines: number;
   /** Differences that make the comparison more than a comparison of rotas. */
   warnings: string[];
 }
@@ -27,6 +29,7 @@ export function inputChanges(a: Scenario, b: Scenario): InputChanges {
   };
 
   rota(a, b, changes);
+  const rotaLines = changes.length;
   was('Shrinkage', a.staffing.shrinkage, b.staffing.shrinkage, percent);
   was('Staff on duty (fixed)', a.staffing.fixed, b.staffing.fixed);
   desks(a, b, changes);
@@ -74,7 +77,7 @@ export function inputChanges(a: Scenario, b: Scenario): InputChanges {
   if (JSON.stringify(a.triage101) !== JSON.stringify(b.triage101))
     changes.push(`101 triage step: ${step(a)} → ${step(b)}${step(a) === step(b) ? ' (routes, screening or call-back target differ)' : ''}`);
   otherFields('', a, b, DESCRIBED, changes);
-  return { changes, warnings };
+  return { changes, rotaLines, warnings };
 }
 
 /** Inputs worded above, or that do not change what is simulated (a Compare runs every scenario on one seed). */
@@ -127,7 +130,10 @@ function shifts(before: readonly Shift[], after: readonly Shift[], name: (id: st
       sa.splice(sa.indexOf(x), 1);
     }
   };
-  const label = (s: Shift) => `${s.name} (${name(s.group)})`;
+  // Two shifts of a group under one name ("New shift", as the editor names them) are told apart by their times.
+  const named = (list: readonly Shift[], s: Shift) => list.filter((x) => x.group === s.group && x.name === s.name).length;
+  const label = (s: Shift) =>
+    `${s.name}${named(before, s) > 1 || named(after, s) > 1 ? ` ${s.start}, ${s.hours} h, ${s.days.join(' ')}` : ''} (${name(s.group)})`;
 
   pairUp((x, y) => shape(x) === shape(y) && x.staff === y.staff && (x.name ?? '') === (y.name ?? ''), () => {});
   pairUp(
