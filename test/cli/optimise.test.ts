@@ -10,7 +10,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'occsim-optimise-'));
 describe('occsim optimise', () => {
   it('prints the proposal contract and writes a scenario that occsim run accepts', () => {
     const out = join(tmp, 'proposed.json');
-    const r = occsim(['optimise', small, '--replications', '3', '--workers', '1', '--json', '--out', out]);
+    // On a seed of the user's, not the scenario's: the file written must repeat the verification as it stands.
+    const r = occsim(['optimise', small, '--replications', '3', '--workers', '1', '--seed', 'other', '--json', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const p = JSON.parse(r.stdout);
@@ -19,8 +20,8 @@ describe('occsim optimise', () => {
       costPerWeek: expect.any(Number),
       lowerBoundPerWeek: expect.any(Number),
       current: { costPerWeek: 26 * 8 * 7 * 20 },
-      verification: { seed: 'small', replications: 3 },
-      optimisation: { seed: 'small/optimise' },
+      verification: { seed: 'other', replications: 3 },
+      optimisation: { seed: 'other/optimise' },
     });
     expect(p.lowerBoundPerWeek).toBeLessThanOrEqual(p.costPerWeek);
     expect(p.standards).toEqual([{ channel: '101', share: 0.85, withinSeconds: 60, achieved: { mean: expect.any(Number), ci95: [expect.any(Number), expect.any(Number)] }, met: true }]);
@@ -33,7 +34,8 @@ describe('occsim optimise', () => {
     expect(written.name).toBe('Small control room (proposed rota)');
     expect(written.optimise).toEqual(JSON.parse(readFileSync(small, 'utf8')).optimise);
     expect(written.staffing.shifts).toEqual(p.shifts);
-    // The verification is `occsim run` of the proposal on the scenario's seed: the same numbers.
+    // The verification is `occsim run` of the proposal as written, on its seed: the same numbers.
+    expect(written.seed).toBe('other');
     const run = occsim(['run', out, '--replications', '3', '--workers', '1', '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).channels['101'].serviceLevel).toEqual(p.standards[0].achieved);
