@@ -238,11 +238,12 @@ export class OccSimulation {
     // The calendar ran dry: every hang-up due up to the drain limit has happened.
     if (cal.length === 0) this.reap(drainEnd, true);
     this.recorder.advance(Math.min(cal.time, this.horizonEnd), this.busy, onFloor);
-    // Calls still queued when draining stopped: offered, never answered nor abandoned.
+    // Calls still queued when draining stopped: offered, never answered nor abandoned, waiting until then.
+    const stopped = Math.min(cal.time, drainEnd);
     const { state, arrival, grade } = this.calls.columns;
     const stillWaiting = (queue: RingQueue, c: number) =>
       queue.forEach((slot) => {
-        if (state[slot] === WAITING) this.recorder.unresolved(c, arrival[slot]!, grade[slot]!);
+        if (state[slot] === WAITING) this.recorder.unresolved(c, arrival[slot]!, grade[slot]!, stopped);
       });
     this.queues.forEach(stillWaiting);
     stillWaiting(this.urgentOnline, ONLINE);

@@ -215,21 +215,22 @@ export class Recorder {
   abandoned(c: number, arrived: number, now: number): void {
     if (!this.measuring(arrived)) return;
     const ch = this.channels[c]!;
-    const wait = now - arrived;
-    const how = this.hourOfWeekAt(arrived);
     ch.abandoned++;
+    ch.byHour.abandoned[this.hourOfWeekAt(arrived)]!++;
+    const hour = this.measuredHourAt(arrived);
+    ch.byDate.abandoned[Math.floor(hour / 24)]!++;
+    if (ch.byDateHour.offered.length) ch.byDateHour.abandoned[hour]!++;
+    this.waitedWithoutAnswer(ch, arrived, now - arrived);
+  }
+
+  /** A contact that waited `wait` seconds and was not answered: it counts in the waiting share and the mean wait over all offered. */
+  private waitedWithoutAnswer(ch: ChannelStats, arrived: number, wait: number): void {
     ch.waited++;
     ch.waitSum += wait;
-    ch.byHour.abandoned[how]!++;
-    ch.byHour.waitSum[how]! += wait;
+    ch.byHour.waitSum[this.hourOfWeekAt(arrived)]! += wait;
     const hour = this.measuredHourAt(arrived);
-    const day = Math.floor(hour / 24);
-    ch.byDate.abandoned[day]!++;
-    ch.byDate.waitSum[day]! += wait;
-    if (ch.byDateHour.offered.length) {
-      ch.byDateHour.abandoned[hour]!++;
-      ch.byDateHour.waitSum[hour]! += wait;
-    }
+    ch.byDate.waitSum[Math.floor(hour / 24)]! += wait;
+    if (ch.byDateHour.offered.length) ch.byDateHour.waitSum[hour]! += wait;
   }
 
   /** A caller whose call offered at `arrived` abandoned on their last permitted attempt, and would have rung again. */
@@ -237,11 +238,17 @@ export class Recorder {
     if (this.measuring(arrived)) this.channels[c]!.gaveUp++;
   }
 
-  /** A contact offered at `arrived` was still waiting when the run stopped. */
-  unresolved(c: number, arrived: number, grade: number): void {
+  /**
+   * A contact offered at `arrived` was still waiting when the run stopped at `stopped`: it waited,
+   * and its wait so far counts in the mean wait over all offered (a wait of 0, as before, made a
+   * backlog nobody reached look like one nobody waited in).
+   */
+  unresolved(c: number, arrived: number, grade: number, stopped: number): void {
     if (!this.measuring(arrived)) return;
-    this.channels[c]!.unresolved++;
+    const ch = this.channels[c]!;
+    ch.unresolved++;
     if (c === ONLINE && grade === 1) this.stats.online.grade1.unresolved++;
+    this.waitedWithoutAnswer(ch, arrived, stopped - arrived);
   }
 
   /** Integrates agent time, busy and on the floor, over the measured window up to `now`. */

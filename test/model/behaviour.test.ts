@@ -30,6 +30,24 @@ describe('the OCC model', () => {
     expect(r.byHour.staffOnFloor[48 + 10]! / r.byHour.samples[48 + 10]!).toBe(3);
   });
 
+  it('counts a contact still waiting when the run stops as waiting until then, not as a wait of 0', () => {
+    // No desk, so nobody takes 101: every call waits until draining stops, 7 days after the horizon.
+    const s = scenario({
+      ...base,
+      demand: { channels: { '101': { callsPerDay: 48 } } },
+      staffing: { fixed: 2 },
+      desks: { periods: [{ usable: 0 }] },
+    });
+    const c = runReplication(s, 's', 0).channels['101'];
+    expect(c.unresolved).toBe(c.offered);
+    expect(c.waited).toBe(c.offered);
+    // Calls arrive evenly over the 7 measured days, and draining stops 7 days after the last: a mean wait of about 10.5 days.
+    const meanDays = c.waitSum / c.offered / 86_400;
+    expect(meanDays).toBeGreaterThan(10);
+    expect(meanDays).toBeLessThan(11);
+    expect(c.byDate.waitSum.reduce((a, b) => a + b)).toBeCloseTo(c.waitSum, 3);
+  });
+
   it('caps the staff on the floor at the usable desks, less shielding staff', () => {
     const make = (usable: number, shielding: number, shieldingShare = 0) =>
       scenario({
