@@ -21,9 +21,10 @@ export function parseFlags<const O extends Options>(args: string[], options: O) 
 /**
  * parseArgs refuses any value that starts with a dash as "ambiguous" (`--replications -1`,
  * `--seed -abc`), and points the user at the `--name=-XYZ` spelling instead of saying what the flag
- * expects. So a value flag followed by a dash token that is not one of the command's flags is
- * joined into `--name=-1`, and the flag's own check judges it as it judges the `=` spelling; a value
- * flag followed by one of the command's flags is refused, naming both.
+ * expects. So a value flag followed by a word with one dash that is not one of the command's flags
+ * is joined into `--name=-1`, and the flag's own check judges it as it judges the `=` spelling; a
+ * value flag followed by one of the command's flags, by a word with two dashes, or by nothing, is
+ * refused in words that name the flag.
  */
 function joinDashValues(args: readonly string[], options: Options): string[] {
   const out: string[] = [];
@@ -35,11 +36,16 @@ function joinDashValues(args: readonly string[], options: Options): string[] {
     }
     const name = valueFlagName(arg, options);
     const next = args[i + 1];
-    if (name !== undefined && next !== undefined && next.startsWith('-') && next !== '--') {
-      if (isFlag(next, options)) throw new InputError(`--${name}: expected a value, got the flag ${next}`);
+    if (name === undefined) out.push(arg);
+    else if (next === undefined) throw new InputError(`--${name}: expected a value, got nothing`);
+    else if (!next.startsWith('-')) out.push(arg);
+    else if (isFlag(next, options) || next === '--') throw new InputError(`--${name}: expected a value, got the flag ${next}`);
+    // A word like --jsno is more likely a mistyped flag than a value: taken only as --seed=--jsno.
+    else if (next.startsWith('--')) throw new InputError(`--${name}: expected a value, got "${next}" (write --${name}=${next} if that is the value)`);
+    else {
       out.push(`--${name}=${next}`);
       i++;
-    } else out.push(arg);
+    }
   }
   return out;
 }
@@ -78,9 +84,17 @@ export function intFlag(name: string, value: string | undefined, fallback: numbe
   return value === undefined ? fallback : wholeNumber(`--${name}`, value, min);
 }
 
+/**
+ * A number written in decimals ("12", "-0.5", "5e8"), else NaN: JavaScript's Number() would also
+ * read "0x10" as 16, "0b11" as 3 and "" as 0, none of which a user typing a count means.
+ */
+export function decimal(value: string): number {
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim()) ? Number(value) : NaN;
+}
+
 /** `value` as a whole number ≥ `min`; otherwise an InputError that starts with `label`. */
 export function wholeNumber(label: string, value: string, min = 1): number {
-  const n = Number(value);
+  const n = decimal(value);
   if (!Number.isInteger(n) || n < min) throw new InputError(`${label}: expected a whole number ≥ ${min}, got "${value}"`);
   return n;
 }

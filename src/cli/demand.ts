@@ -8,7 +8,7 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { parseFlags, intFlag } from './args.ts';
+import { decimal, parseFlags, intFlag } from './args.ts';
 import { InputError } from './errors.ts';
 import { HeaderError, parseHistory } from '../history/csv.ts';
 import { fitDemand, judgeable, type ChannelFit, type DemandFit } from '../history/fit.ts';
@@ -216,9 +216,9 @@ async function synth(args: string[]): Promise<number> {
     out: { type: 'string' },
     ...SIZE_FLAGS,
   });
-  const trend = values.trend === undefined ? 0 : Number(values.trend);
+  const trend = values.trend === undefined ? 0 : decimal(values.trend);
   if (!Number.isFinite(trend) || trend <= -1) throw new InputError(`--trend: expected a yearly growth such as 0.05, got "${values.trend}"`);
-  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  const scale = values.scale === undefined ? 1 : decimal(values.scale);
   if (!Number.isFinite(scale) || scale <= 0) throw new InputError(`--scale: expected a multiplier of the ~1,780 calls a day such as 0.1, got "${values.scale}"`);
   const options = { days: intFlag('days', values.days, 365), seed: values.seed ?? '1', start: values.start ?? '2024-01-01', trendPerYear: trend, scale };
   // One row per call: the size of the file is known before the first row is written.
@@ -272,7 +272,7 @@ async function openOutput(path: string) {
 
 async function holidays(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });
-  const year = Number(positionals[0]);
+  const year = decimal(positionals[0] ?? '');
   if (!Number.isInteger(year) || year < 1583 || year > 9999) {
     throw new InputError(`expected a year from 1583 (the Gregorian calendar) to 9999, e.g. occsim demand holidays 2025; got "${positionals[0] ?? ''}"`);
   }

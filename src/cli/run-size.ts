@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { Scenario } from '../scenario/index.ts';
 import { DEFAULT_MAX_CALLS, capAbove, runSizeOf, runSizeRefusal } from '../model/run-size.ts';
 import { InputError } from './errors.ts';
+import { decimal } from './args.ts';
 
 export const SIZE_FLAGS = {
   'max-calls': { type: 'string' },
@@ -16,7 +17,7 @@ export const SIZE_HELP = `  --max-calls N     refuse a run whose calls × replic
 
 export function maxCallsFlag(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_CALLS;
-  const n = Number(value);
+  const n = decimal(value);
   if (!Number.isFinite(n) || n <= 0) throw new InputError(`--max-calls: expected a number of calls such as 5e8, got "${value}"`);
   return n;
 }
@@ -34,7 +35,7 @@ export const MAX_REPLICATIONS = 10_000;
 /** The replication count from its flag, refused before anything is allocated for it. */
 export function replicationsFlag(value: string | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
+  const n = decimal(value);
   if (!Number.isInteger(n) || n < min || n > MAX_REPLICATIONS) throw new InputError(`--replications: expected a whole number from ${min} to ${MAX_REPLICATIONS.toLocaleString('en')}, got "${value}"`);
   return n;
 }
@@ -44,7 +45,7 @@ export function workerCount(value: string | undefined, jobs: number): number {
   const cores = availableParallelism();
   let wanted = cores;
   if (value !== undefined) {
-    wanted = Number(value);
+    wanted = decimal(value);
     if (!Number.isInteger(wanted) || wanted < 1) throw new InputError(`--workers: expected a whole number ≥ 1, got "${value}"`);
   }
   return Math.max(1, Math.min(wanted, cores, jobs));

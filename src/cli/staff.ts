@@ -4,7 +4,7 @@
  * (after shrinkage), beside the staff the rota puts on the floor. A first look before simulating:
  * the simulation (occsim run) is the judge.
  */
-import { intFlag, parseFlags } from './args.ts';
+import { decimal, intFlag, parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 import { loadScenarioFile } from './scenario-file.ts';
 import { INTERVALS, staffingRequirement } from '../plan/requirement.ts';
@@ -39,7 +39,7 @@ export default async function staff(args: string[]): Promise<number> {
   }
   const file = positionals[0];
   if (!file) throw new InputError('expected a scenario file', [HELP]);
-  const interval = values.interval === undefined ? 30 : Number(values.interval);
+  const interval = values.interval === undefined ? 30 : decimal(values.interval);
   if (!(INTERVALS as readonly number[]).includes(interval)) throw new InputError(`--interval: expected 15, 30 or 60 minutes, got "${values.interval}"`);
   const days = intFlag('days', values.days, 7);
   if (days > 366) throw new InputError(`--days: expected at most 366 days of intervals, got ${days}`);

@@ -18,13 +18,17 @@ describe('parseFlags', () => {
   it('hands any other value that starts with a dash to the flag', () => {
     expect(parseFlags(['--seed', '-abc'], options).values.seed).toBe('-abc');
     expect(parseFlags(['--seed', '-'], options).values.seed).toBe('-');
-    expect(parseFlags(['--seed', '--abc'], options).values.seed).toBe('--abc');
+    expect(parseFlags(['--seed=--abc'], options).values.seed).toBe('--abc');
   });
 
   it('refuses a flag where a value should be, naming both, and leaves what follows -- alone', () => {
     expect(() => parseFlags(['--replications', '--json'], options)).toThrow('--replications: expected a value, got the flag --json');
     expect(() => parseFlags(['--seed', '-r', '3'], options)).toThrow('--seed: expected a value, got the flag -r');
     expect(() => parseFlags(['--seed', '--replications=2'], options)).toThrow('--seed: expected a value, got the flag --replications=2');
+    expect(() => parseFlags(['--seed', '--'], options)).toThrow('--seed: expected a value, got the flag --');
+    expect(() => parseFlags(['--seed'], options)).toThrow('--seed: expected a value, got nothing');
+    // Two dashes look like a mistyped flag: the value must then be written with "=".
+    expect(() => parseFlags(['--seed', '--jsno'], options)).toThrow('--seed: expected a value, got "--jsno" (write --seed=--jsno if that is the value)');
     expect(parseFlags(['--', '--replications', '-1'], options).positionals).toEqual(['--replications', '-1']);
   });
 
@@ -35,6 +39,11 @@ describe('parseFlags', () => {
 });
 
 describe('wholeNumber', () => {
+  it('reads only decimal numbers: not 0x10, 0b11 or an empty string', () => {
+    for (const bad of ['0x10', '0b11', '0o7', '', ' ', '1_000', 'Infinity']) expect(() => wholeNumber('--n', bad)).toThrow(`--n: expected a whole number ≥ 1, got "${bad}"`);
+    expect(wholeNumber('--n', '1e3')).toBe(1000);
+  });
+
   it('names what it reads, flag or not', () => {
     expect(wholeNumber('task number I', '3')).toBe(3);
     expect(() => wholeNumber('task number I', '0')).toThrow('task number I: expected a whole number ≥ 1, got "0"');
@@ -62,6 +71,9 @@ describe('the command line on negative numbers and empty values', () => {
     [['compare', mm8, mm8, '--seed', ''], '--seed: expected a value, got an empty one'],
     [['demand', 'synth', '--seed', ''], '--seed: expected a value, got an empty one'],
     [['run', mm8, '--seed', '--json'], '--seed: expected a value, got the flag --json'],
+    [['run', mm8, '--seed', '--jsno'], '--seed: expected a value, got "--jsno"'],
+    [['run', mm8, '--seed'], '--seed: expected a value, got nothing'],
+    [['run', mm8, '--replications', '0x10'], '--replications: expected a whole number from 1 to 10,000, got "0x10"'],
   ];
 
   it.each(cases)('occsim %j gives the flag its own message', (args, message) => {
