@@ -2,6 +2,7 @@
 import { parseFlags } from './args.ts';
 import { InputError } from './errors.ts';
 import { loadScenarioFile } from './scenario-file.ts';
+import { counted } from '../shared/counted.ts';
 
 export default async function validate(args: string[]): Promise<number> {
   const { positionals } = parseFlags(args, {});
@@ -10,7 +11,7 @@ export default async function validate(args: string[]): Promise<number> {
   for (const file of positionals) {
     try {
       const { scenario: s } = await loadScenarioFile(file);
-      process.stdout.write(`${file}: ok — "${s.name}", ${s.horizon.days} days\n`);
+      process.stdout.write(`${file}: ok — "${s.name}", ${counted(s.horizon.days, 'day')}\n`);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // Keep going: a problem in one file should not hide the problems in the next.

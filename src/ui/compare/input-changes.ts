@@ -52,11 +52,11 @@ export function inputChanges(a: Scenario, b: Scenario): InputChanges {
   if (JSON.stringify([a.demand.hourOfWeek, a.demand.month]) !== JSON.stringify([b.demand.hourOfWeek, b.demand.month]))
     changes.push('Demand shape for all channels differs');
   if (JSON.stringify(a.demand.specialDays) !== JSON.stringify(b.demand.specialDays))
-    changes.push(`Special days: ${a.demand.specialDays.length} → ${b.demand.specialDays.length}${a.demand.specialDays.length === b.demand.specialDays.length ? ' (dates or factors differ)' : ''}`);
+    changes.push(`Special days: ${a.demand.specialDays.length} → ${b.demand.specialDays.length}${a.demand.specialDays.length === b.demand.specialDays.length ? ' (changed)' : ''}`);
   const overflow = (s: Scenario) => (s.demand.neighbourOverflow.length ? counted(s.demand.neighbourOverflow.length, 'period') : 'none');
   if (JSON.stringify(a.demand.neighbourOverflow) !== JSON.stringify(b.demand.neighbourOverflow))
     changes.push(
-      `999 calls taken for neighbouring forces: ${overflow(a)} → ${overflow(b)}${a.demand.neighbourOverflow.length === b.demand.neighbourOverflow.length ? ' (dates or sizes differ)' : ''}`,
+      `999 calls taken for neighbouring forces: ${overflow(a)} → ${overflow(b)}${a.demand.neighbourOverflow.length === b.demand.neighbourOverflow.length ? ' (changed)' : ''}`,
     );
   if (JSON.stringify(a.diversion) !== JSON.stringify(b.diversion)) changes.push('Online diversion shares differ');
   otherFields('Demand: ', a.demand, b.demand, DEMAND_DESCRIBED, changes);
