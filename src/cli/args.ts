@@ -92,6 +92,12 @@ export function decimal(value: string): number {
   return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim()) ? Number(value) : NaN;
 }
 
+/** True when --help or -h comes before any `--`: every command answers it with its usage. */
+export function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 /** `value` as a whole number ≥ `min`; otherwise an InputError that starts with `label`. */
 export function wholeNumber(label: string, value: string, min = 1): number {
   const n = decimal(value);

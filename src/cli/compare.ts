@@ -5,15 +5,28 @@
 import { buildReport } from '../model/report.ts';
 import { compareStats } from '../stats/compare.ts';
 import { parseFlags } from './args.ts';
+import { SIZE_HELP } from './run-size.ts';
 import { checkRunSize, maxCallsFlag, replicationsFlag, workerCount } from './run-size.ts';
 import { InputError } from './errors.ts';
 import { formatComparison } from './format.ts';
 import { runReplications } from './pool.ts';
 import { RUN_FLAGS, prepare, progressReporter, timing, type Prepared } from './run.ts';
 
+const COMPARE_HELP = `Usage: occsim compare A B [--replications N] [--seed S] [--workers N] [--json]
+
+  Runs both scenarios on the same seed and replications (common random numbers) and prints B − A
+  for every figure, with its 95 % CI from the paired replications.
+
+  --replications N  paired replications (default 10)
+  --seed S          base seed (default: A's seed, else "occsim")
+  --workers N       worker threads (default and at most: the cores); results do not depend on it
+  --json            print one JSON object instead of a table
+${SIZE_HELP}`;
+
 export default async function compare(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, RUN_FLAGS);
-  if (positionals.length !== 2) throw new InputError('expected two scenario files: occsim compare A B');
+  if (values.help) return (process.stdout.write(COMPARE_HELP + '\n'), 0);
+  if (positionals.length !== 2) throw new InputError('expected two scenario files: occsim compare A B', [COMPARE_HELP]);
   const replications = replicationsFlag(values.replications, 10);
   const maxCalls = maxCallsFlag(values['max-calls']);
   const [a, b] = await prepareBoth(positionals[0]!, positionals[1]!, values.seed);

@@ -8,7 +8,7 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { decimal, parseFlags, intFlag } from './args.ts';
+import { decimal, parseFlags, intFlag, wantsHelp } from './args.ts';
 import { InputError } from './errors.ts';
 import { HeaderError, parseHistory } from '../history/csv.ts';
 import { fitDemand, judgeable, type ChannelFit, type DemandFit } from '../history/fit.ts';
@@ -39,6 +39,7 @@ const HELP = `Usage:
 
 export default async function demand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub !== undefined && wantsHelp(rest)) return (process.stdout.write(HELP + '\n'), 0);
   switch (sub) {
     case 'fit':
       return fit(rest);

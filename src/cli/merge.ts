@@ -49,9 +49,18 @@ export function mergeShards(shards: readonly ShardFile[], names: readonly string
   return buildReport(parsed.scenario, first.seed, results);
 }
 
+const MERGE_HELP = `Usage: occsim merge PART.json... [--json]
+
+  Joins the shard files of one run ("occsim run FILE --shard K/N --json > PART.json"): they must
+  share scenario, seed and replication count and hold every replication once; the result is the
+  unsharded run's, exactly.
+
+  --json  print one JSON object instead of a table`;
+
 export default async function merge(args: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });
-  if (positionals.length === 0) throw new InputError('expected one or more shard files');
+  const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if (values.help) return (process.stdout.write(MERGE_HELP + '\n'), 0);
+  if (positionals.length === 0) throw new InputError('expected one or more shard files', [MERGE_HELP]);
   const shards = await Promise.all(positionals.map(readShard));
   const report = mergeShards(shards, positionals);
   if (values.json) process.stdout.write(JSON.stringify({ ...report, timing: { merged: shards.length } }) + '\n');

@@ -10,7 +10,7 @@ import { parseScenario, type Scenario } from '../scenario/index.ts';
 import { pointDays, tasksOf, type SweepPlan } from '../sweep/expand.ts';
 import { sweepJsonSchema } from '../sweep/schema.ts';
 import { standardsText, type SweepTable } from '../sweep/table.ts';
-import { parseFlags, wholeNumber } from './args.ts';
+import { parseFlags, wantsHelp, wholeNumber } from './args.ts';
 import { InputError } from './errors.ts';
 import { defaultOut, loadSweep, missingTasks, openFolder, prepareFolder } from './sweep-folder.ts';
 import { SIZE_FLAGS, SIZE_HELP, maxCallsFlag, workerCount } from './run-size.ts';
@@ -236,7 +236,7 @@ const steps: Record<string, (args: string[]) => Promise<number>> = {
 
 export default async function sweep(args: string[]): Promise<number> {
   const [step, ...rest] = args;
-  if (step === '--help' || step === '-h' || step === 'help') return (process.stdout.write(SWEEP_HELP + '\n'), 0);
+  if (step === '--help' || step === '-h' || step === 'help' || wantsHelp(rest)) return (process.stdout.write(SWEEP_HELP + '\n'), 0);
   const f = step === undefined ? undefined : steps[step];
   if (!f) throw new InputError(step === undefined ? 'expected a step' : `unknown step "${step}"`, [SWEEP_HELP]);
   return f(rest);

@@ -4,9 +4,15 @@ import { InputError } from './errors.ts';
 import { loadScenarioFile } from './scenario-file.ts';
 import { counted } from '../shared/counted.ts';
 
+const VALIDATE_HELP = `Usage: occsim validate FILE...
+
+  Checks each scenario file against the format and the checks across fields, and names every
+  problem with its field path; exits 2 if any file has one.`;
+
 export default async function validate(args: string[]): Promise<number> {
-  const { positionals } = parseFlags(args, {});
-  if (positionals.length === 0) throw new InputError('expected one or more scenario files');
+  const { values, positionals } = parseFlags(args, { help: { type: 'boolean', short: 'h' } });
+  if (values.help) return (process.stdout.write(VALIDATE_HELP + '\n'), 0);
+  if (positionals.length === 0) throw new InputError('expected one or more scenario files', [VALIDATE_HELP]);
   const bad: InputError[] = [];
   for (const file of positionals) {
     try {

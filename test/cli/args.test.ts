@@ -83,6 +83,16 @@ describe('the command line on negative numbers and empty values', () => {
     expect(r.stderr).not.toMatch(/ambiguous|at .*\.js:\d+/);
   });
 
+  it.each([['run'], ['compare'], ['merge'], ['validate'], ['triage'], ['optimise'], ['staff'], ['demand', 'fit'], ['demand', 'forecast'], ['demand', 'synth'], ['demand', 'holidays'], ['sweep', 'plan'], ['sweep', 'run'], ['sweep', 'task']])(
+    'occsim %s … --help prints its usage, as the top-level usage promises',
+    (...command) => {
+      const r = occsim([...command, 'x.json', '--help']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Usage/);
+    },
+  );
+
   it('runs with a seed that starts with a dash, as with --seed=-abc', () => {
     const spaced = occsim(['run', mm8, '--replications', '1', '--seed', '-abc', '--json']);
     const joined = occsim(['run', mm8, '--replications', '1', '--seed=-abc', '--json']);
