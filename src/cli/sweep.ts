@@ -137,10 +137,11 @@ function summary(table: SweepTable, dir: string): string {
 }
 
 async function runLocal(file: string, out: string | undefined, workersFlag: string | undefined, maxCalls: number): Promise<number> {
+  // Every flag is judged before the results folder is written.
+  const workers = workerCount(workersFlag, Infinity);
   const plan = await loadSweep(file);
   checkSweepSize(plan, maxCalls, 'local');
   const folder = await prepareFolder(plan, out ?? defaultOut(file));
-  const workers = workerCount(workersFlag, Infinity);
   const todo = missingTasks(folder);
   const total = folder.tasks.length;
   process.stderr.write(`${folder.plan.name}: ${total} tasks, ${total - todo.length} already done, ${todo.length} to run on ${workers} worker${workers === 1 ? '' : 's'}\n`);

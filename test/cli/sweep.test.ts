@@ -72,6 +72,14 @@ describe('occsim sweep run --local', () => {
     expect(read(one, 'table.csv')).toBe(before);
   });
 
+  it('judges its flags before writing the results folder', () => {
+    const dir = join(tmp, 'never-written');
+    const r = occsim(['sweep', 'run', sweepFile, '--local', '--workers', '0', '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--workers: expected a whole number ≥ 1, got "0"');
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('refuses a results folder made by a different sweep', () => {
     const r = occsim(['sweep', 'run', variantOf('changed', { replications: 2 }), '--local', '--out', one]);
     expect(r.code).toBe(2);
