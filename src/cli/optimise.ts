@@ -103,6 +103,9 @@ function standardLine(s: StandardResult): string {
   return `${s.channel.padEnd(6)} ${pct(s.share)} within ${within}: ${pct(s.achieved.mean)}${ci}  ${s.met ? 'met' : 'NOT met'}`;
 }
 
+/** Hours below a target the summary names before it says how many more: a bad rota can miss most of the week. */
+const HOURS_LISTED = 24;
+
 export function formatProposal(p: Proposal, seconds: number, spent: Record<string, number>, out: string | undefined): string {
   const lines = [
     `${p.scenario}: proposed rota`,
@@ -117,7 +120,9 @@ export function formatProposal(p: Proposal, seconds: number, spent: Record<strin
   ];
   for (const i of p.infeasible) lines.push('', `cannot meet ${i.channel}: ${i.why}; best achievable ${pct(i.bestAchievable.mean)}`);
   const weak = p.compliance.filter((h) => p.standards.some((s) => s.channel !== 'online' && (h[s.channel].mean ?? 1) < s.share));
-  lines.push('', `hours of the week below a target on average: ${weak.length ? weak.map((h) => h.label).join(', ') : 'none'}`);
+  const listed = weak.slice(0, HOURS_LISTED).map((h) => h.label).join(', ');
+  const more = weak.length > HOURS_LISTED ? ` and ${weak.length - HOURS_LISTED} more (--json has them all, in "compliance")` : '';
+  lines.push('', `hours of the week below a target on average: ${weak.length ? `${weak.length} of 168: ${listed}${more}` : 'none'}`);
   lines.push('', 'what changed:', ...(p.changes.length ? p.changes.slice(0, 40).map((c) => '  ' + c) : ['  nothing']));
   if (p.changes.length > 40) lines.push(`  … and ${p.changes.length - 40} more (--json has them all)`);
   if (p.sipp) {

@@ -49,6 +49,10 @@ describe('occsim optimise', () => {
     expect(r.stdout).toMatch(/101 +85\.0 % within 60 s: [\d.]+ % \(95 % CI [\d.]+ %–[\d.]+ %\) +met/);
     expect(r.stdout).toMatch(/what changed:\n {2}Handlers: [+−]\d+ on \d\d:00–\d\d:00 \(8 h\)/);
     expect(r.stdout).not.toMatch(/SIPP/);
+    // The hours below a target: how many, and at most 24 of them by name.
+    const hours = r.stdout.match(/hours of the week below a target on average: (none|(\d+) of 168: ([^\n]*))/);
+    expect(hours).not.toBeNull();
+    if (hours![2]) expect(hours![3]!.replace(/ and \d+ more .*$/, '').split(', ').length).toBeLessThanOrEqual(24);
   }, 120_000);
 
   it('exits 2 with the field and the reason when no rota can be built, without a stack trace', () => {
